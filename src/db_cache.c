@@ -1,0 +1,188 @@
+/* db_cache.c — a directory of serialized Hyperscan databases, one file per
+ * distinct rule set, named by the SHA-256 of everything that went into it
+ * (Hyperscan version, every expression, flag and id).
+ *
+ * A planted database could match nothing and so leak everything, so the
+ * cache trusts only a directory and files owned by the current user and not
+ * writable by anyone else, opened without following symlinks. Entries are
+ * written to a temporary name and renamed, so a reader never sees half a file.
+ * Hyperscan itself refuses a database built for another CPU or version. */
+#define _POSIX_C_SOURCE 200809L
+#include "db_cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CACHE_MAGIC "phiscrub-hsdb-1\n"
+#define CACHE_MAX_BYTES (256u << 20)
+
+static bool add_list(EVP_MD_CTX *md, const expr_list *l)
+{
+    for (size_t i = 0; i < l->expr.n; i++) {
+        unsigned meta[2] = {l->flags[i], l->ids[i]};
+        if (!EVP_DigestUpdate(md, l->expr.v[i], strlen(l->expr.v[i]) + 1) ||
+            !EVP_DigestUpdate(md, meta, sizeof meta))
+            return false;
+    }
+    return EVP_DigestUpdate(md, "\n--\n", 4) == 1;
+}
+
+static bool entry_path(const char *dir, const expr_list *main, const expr_list *values,
+                       char *path, size_t size)
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned len = 0;
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    const char *version = hs_version();
+    bool ok = md && EVP_DigestInit_ex(md, EVP_sha256(), NULL) &&
+              EVP_DigestUpdate(md, CACHE_MAGIC, strlen(CACHE_MAGIC)) &&
+              EVP_DigestUpdate(md, version, strlen(version) + 1) && add_list(md, main) &&
+              add_list(md, values) && EVP_DigestFinal_ex(md, digest, &len);
+    EVP_MD_CTX_free(md);
+    if (!ok)
+        return false;
+    char hex[2 * EVP_MAX_MD_SIZE + 1];
+    for (unsigned i = 0; i < len; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    int n = snprintf(path, size, "%s/%s.hsdb", dir, hex);
+    return n > 0 && (size_t)n < size;
+}
+
+static bool private_to_us(const struct stat *st)
+{
+    return st->st_uid == geteuid() && (st->st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+static bool dir_is_safe(const char *dir)
+{
+    struct stat st;
+    return lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) && private_to_us(&st);
+}
+
+/* Reads the entry: magic, then two (u64 length, bytes) records. */
+static bool read_entry(const char *path, char **data, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && private_to_us(&st) &&
+              st.st_size > 0 && (unsigned long long)st.st_size <= CACHE_MAX_BYTES;
+    char *buf = ok ? malloc((size_t)st.st_size) : NULL;
+    size_t got = 0;
+    while (buf && got < (size_t)st.st_size) {
+        ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    close(fd);
+    if (!buf || got != (size_t)st.st_size) {
+        free(buf);
+        return false;
+    }
+    *data = buf;
+    *len = got;
+    return true;
+}
+
+static bool take_record(const char **p, const char *end, const char **rec, size_t *n)
+{
+    unsigned long long len;
+    if ((size_t)(end - *p) < sizeof len)
+        return false;
+    memcpy(&len, *p, sizeof len);
+    *p += sizeof len;
+    if (len > (unsigned long long)(end - *p))
+        return false;
+    *rec = *p;
+    *n = (size_t)len;
+    *p += len;
+    return true;
+}
+
+bool db_cache_load(const char *dir, const expr_list *main, const expr_list *values,
+                   phiscrub_rules *r)
+{
+    char path[4096];
+    char *data;
+    size_t len;
+    if (!dir || !dir_is_safe(dir) || !entry_path(dir, main, values, path, sizeof path) ||
+        !read_entry(path, &data, &len))
+        return false;
+    const char *p = data, *end = data + len, *rec1, *rec2;
+    size_t n1, n2;
+    hs_database_t *db = NULL, *vdb = NULL;
+    bool ok = len > strlen(CACHE_MAGIC) && !memcmp(p, CACHE_MAGIC, strlen(CACHE_MAGIC));
+    p += strlen(CACHE_MAGIC);
+    ok = ok && take_record(&p, end, &rec1, &n1) && take_record(&p, end, &rec2, &n2) && p == end;
+    ok = ok && hs_deserialize_database(rec1, n1, &db) == HS_SUCCESS;
+    ok = ok && (n2 == 0 || hs_deserialize_database(rec2, n2, &vdb) == HS_SUCCESS);
+    ok = ok && (n2 == 0) == (values->expr.n == 0);
+    free(data);
+    if (!ok) {
+        hs_free_database(db);
+        hs_free_database(vdb);
+        return false;
+    }
+    r->db = db;
+    r->value_db = vdb;
+    r->from_cache = 1;
+    return true;
+}
+
+static bool write_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        p += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+static bool write_record(int fd, const hs_database_t *db)
+{
+    char *bytes = NULL;
+    size_t n = 0;
+    if (db && hs_serialize_database(db, &bytes, &n) != HS_SUCCESS)
+        return false;
+    unsigned long long len = n;
+    bool ok = write_all(fd, &len, sizeof len) && write_all(fd, bytes, n);
+    free(bytes);
+    return ok;
+}
+
+void db_cache_store(const char *dir, const expr_list *main, const expr_list *values,
+                    const phiscrub_rules *r)
+{
+    char path[4096], tmp[4200];
+    if (!dir)
+        return;
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return;
+    if (!dir_is_safe(dir) || !entry_path(dir, main, values, path, sizeof path))
+        return;
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return;
+    bool ok = write_all(fd, CACHE_MAGIC, strlen(CACHE_MAGIC)) && write_record(fd, r->db) &&
+              write_record(fd, r->value_db) && fsync(fd) == 0;
+    ok = close(fd) == 0 && ok;
+    if (!ok || rename(tmp, path) != 0)
+        unlink(tmp);
+}

@@ -1,0 +1,184 @@
+/* internal.h — types shared by the library's modules; not installed.
+ *
+ * Data flows one way: rule files (rules_yaml.c) and the config builder
+ * (config.c) produce rule_def records; rules_compile.c turns them into an
+ * immutable phiscrub_rules; stream.c feeds lines through match.c (Hyperscan
+ * candidates -> confirmed spans) and spans.c (overlap resolution) to the sink. */
+#ifndef PHISCRUB_INTERNAL_H
+#define PHISCRUB_INTERNAL_H
+
+#include "phiscrub.h"
+#include "validate.h"
+
+#include <hs.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Short error paths (after zstd's FORWARD_IF_ERROR). */
+#define RETURN_IF_ERR(expr)                                                                        \
+    do {                                                                                           \
+        phiscrub_status st_ = (expr);                                                              \
+        if (st_ != PHISCRUB_OK)                                                                    \
+            return st_;                                                                            \
+    } while (0)
+
+/* Limits that keep memory bounded and patterns sane. */
+#define RULE_MAX_WIDTH 4096u          /* longest match any expression may produce */
+#define RULE_MAX_WINDOW 256u          /* longest context look-back */
+#define RULE_FILE_MAX_BYTES (8u << 20) /* rule and list files */
+#define STREAM_DEFAULT_BUFFER (256u << 10)
+
+/* ---- small helpers (util.c) ---- */
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Reads a whole file (at most max bytes) into a NUL-terminated buffer. */
+phiscrub_status read_file(const char *path, size_t max, char **out, size_t *len,
+                          phiscrub_error *err);
+void error_set(phiscrub_error *err, const char *file, unsigned line, unsigned col,
+               const char *rule_id, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* A growable array of owned strings. */
+typedef struct {
+    char **v;
+    size_t n, cap;
+} strvec;
+phiscrub_status strvec_push(strvec *sv, const char *s);      /* copies s */
+phiscrub_status strvec_push_owned(strvec *sv, char *s);       /* takes s, frees it on failure */
+void strvec_free(strvec *sv);
+
+/* ASCII-only helpers: input bytes may be anything, locale must not matter. */
+static inline int ascii_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+static inline bool ascii_is_word(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+           c >= 0x80;
+}
+
+/* ---- word sets (wordset.c): case-insensitive ASCII lookup, immutable once built ---- */
+typedef struct wordset wordset;
+phiscrub_status wordset_build(const strvec *words, wordset **out);
+bool wordset_has(const wordset *ws, const char *s, size_t n);
+void wordset_free(wordset *ws);
+
+/* ---- rule definitions, as read from files (config.c, rules_yaml.c) ---- */
+typedef struct {
+    char *id, *category, *pack;
+    char *source;          /* "file:line" */
+    strvec patterns;       /* expanded Hyperscan expressions (without the key) */
+    char *key;             /* expanded; NULL when the whole match is the PHI */
+    char *validator;       /* NULL when none */
+    strvec context;        /* cue words, one must occur within `window` bytes before */
+    unsigned window;
+    strvec not_context;    /* words that veto the match within `not_window` bytes before */
+    unsigned not_window;
+    bool caseless;
+    bool enabled;
+    bool allow;            /* an allow-list term: matches inside it are kept */
+    char *replacement;     /* NULL: "[CATEGORY]" */
+    int priority;
+    strvec ex_match, ex_keep; /* documented examples, run by the tests */
+} rule_def;
+
+void rule_def_free(rule_def *d);
+
+typedef struct {
+    char *name;
+    strvec words;
+} word_list;
+
+struct phiscrub_config {
+    rule_def *defs;
+    size_t ndefs, capdefs;
+    word_list *lists;
+    size_t nlists, caplists;
+    strvec roster, allow;
+    strvec packs_on, packs_off;
+    unsigned flags;
+    char *cache_dir;
+};
+
+/* Adds or replaces (same id) a definition; takes ownership of *d on success
+ * and on failure. */
+phiscrub_status config_put_def(phiscrub_config *cfg, rule_def *d);
+const word_list *config_find_list(const phiscrub_config *cfg, const char *name);
+phiscrub_status config_add_list(phiscrub_config *cfg, const char *name, const char *text,
+                                size_t len, phiscrub_error *err);
+
+/* Parses a YAML rule pack (rules_yaml.c). */
+phiscrub_status rules_yaml_load(phiscrub_config *cfg, const char *name, const char *text,
+                                size_t len, phiscrub_error *err);
+
+/* Built-in packs and lists compiled into the library (builtin.c). */
+typedef struct {
+    const char *name;
+    const unsigned char *data;
+    size_t len;
+} builtin_file;
+extern const builtin_file builtin_packs[];
+extern const size_t builtin_packs_count;
+extern const builtin_file builtin_lists[];
+extern const size_t builtin_lists_count;
+
+/* ---- compiled rules (rules_compile.c) ---- */
+
+/* Expressions for hs_compile_multi with their flags and ids. */
+typedef struct {
+    strvec expr;
+    unsigned *flags, *ids;
+    size_t cap;
+} expr_list;
+
+enum rule_kind { RULE_PLAIN, RULE_KEYED, RULE_ALLOW };
+enum rule_check { CHECK_NONE, CHECK_VALIDATOR, CHECK_PERSON_NAME };
+
+typedef struct {
+    char *id, *pack, *source, *validator_name, *replacement;
+    size_t replacement_len;
+    unsigned category;     /* index into phiscrub_rules.categories */
+    enum rule_kind kind;
+    enum rule_check check;
+    const validator *validator;
+    char **context;        /* lower-case cue words */
+    size_t ncontext;
+    unsigned window;
+    char **not_context;
+    size_t nnot;
+    unsigned not_window;
+    int priority;
+    unsigned value_max;    /* RULE_KEYED: longest value */
+    strvec ex_match, ex_keep;
+} compiled_rule;
+
+struct phiscrub_rules {
+    compiled_rule *rules;
+    size_t nrules;
+    unsigned *expr_rule;   /* Hyperscan expression id -> rule index */
+    size_t nexpr;
+    hs_database_t *db;     /* all plain patterns and keys; SOM_LEFTMOST | MULTILINE */
+    hs_database_t *value_db; /* values of keyed rules, anchored at start, id = rule index */
+    char **categories;
+    size_t ncategories;
+    wordset *stopwords;    /* common words a person-name candidate may not be */
+    unsigned flags;        /* PHISCRUB_KEEP_PRIVATE_IP ... */
+    unsigned max_width;    /* longest possible match including a keyed value: the hold-back */
+    unsigned max_window;   /* longest context look-back */
+    size_t db_size;
+    double compile_ms;
+    int from_cache;
+};
+
+/* ---- matching (match.c) ---- */
+
+/* A confirmed span to mask, in buffer offsets. */
+typedef struct {
+    size_t start, end;
+    unsigned rule;
+} span;
+
+typedef struct span_set span_set;
+
+#endif

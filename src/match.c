@@ -1,0 +1,265 @@
+/* match.c — from Hyperscan candidates to confirmed spans.
+ *
+ * One hs_scan covers a whole block of lines. Hyperscan reports every end
+ * offset of every expression (with the leftmost start, thanks to
+ * SOM_LEFTMOST), so for each expression we keep one pending candidate and
+ * extend it while reports share its start: only the longest match per start
+ * is confirmed. Confirmation happens in the callback, so memory does not
+ * grow with the number of raw matches:
+ *   - keyed rules: the key matched; the value is matched by a second,
+ *     start-anchored database on the bytes after the key (same line only),
+ *     longest value first, until one passes the rule's check;
+ *   - plain rules: the rule's check runs on the matched bytes;
+ *   - context cue words must appear shortly before, veto words must not. */
+#include "match.h"
+#include "person_name.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define VALUE_MAX_ENDS 64
+
+typedef struct {
+    unsigned long long from, to;
+    bool active;
+} pending;
+
+struct matcher {
+    const phiscrub_rules *r;
+    hs_scratch_t *scratch;  /* main database */
+    hs_scratch_t *vscratch; /* value database, used from inside the main callback */
+    pending *pend;          /* per expression */
+    unsigned *active;       /* expression ids with a pending candidate */
+    size_t nactive;
+    region *spans;
+    size_t nspans, capspans;
+    region *allows;
+    size_t nallows, capallows;
+    const char *buf;        /* the block being scanned */
+    size_t len;
+    unsigned value_rule;    /* value scan: which rule's value we want */
+    size_t value_ends[VALUE_MAX_ENDS];
+    size_t nends;
+    uint64_t candidates;
+    phiscrub_status err;
+};
+
+phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher **out)
+{
+    matcher *m = calloc(1, sizeof *m);
+    if (!m)
+        return PHISCRUB_ERR_NOMEM;
+    m->r = r;
+    /* Overlapping spans merge, so a full array compacts; a quarter of the
+     * block is room for a span every 4 bytes before coarsening kicks in. */
+    m->capspans = block_cap / 4 + 64;
+    m->capallows = block_cap / 8 + 64;
+    m->pend = calloc(r->nexpr, sizeof *m->pend);
+    m->active = calloc(r->nexpr, sizeof *m->active);
+    m->spans = malloc(m->capspans * sizeof *m->spans);
+    m->allows = malloc(m->capallows * sizeof *m->allows);
+    phiscrub_status st = PHISCRUB_OK;
+    if (!m->pend || !m->active || !m->spans || !m->allows)
+        st = PHISCRUB_ERR_NOMEM;
+    else if (hs_alloc_scratch(r->db, &m->scratch) != HS_SUCCESS)
+        st = PHISCRUB_ERR_NOMEM;
+    else if (r->value_db && hs_alloc_scratch(r->value_db, &m->vscratch) != HS_SUCCESS)
+        st = PHISCRUB_ERR_NOMEM;
+    if (st != PHISCRUB_OK) {
+        matcher_free(m);
+        return st;
+    }
+    *out = m;
+    return PHISCRUB_OK;
+}
+
+void matcher_free(matcher *m)
+{
+    if (!m)
+        return;
+    hs_free_scratch(m->scratch);
+    hs_free_scratch(m->vscratch);
+    free(m->pend);
+    free(m->active);
+    free(m->spans);
+    free(m->allows);
+    free(m);
+}
+
+uint64_t matcher_candidates(const matcher *m) { return m ? m->candidates : 0; }
+
+/* ---- checks ------------------------------------------------------------- */
+
+static bool rule_check(const matcher *m, const compiled_rule *ru, const char *p, size_t n)
+{
+    switch (ru->check) {
+    case CHECK_NONE: return true;
+    case CHECK_VALIDATOR: return ru->validator->check(p, n, m->r->flags);
+    case CHECK_PERSON_NAME: return person_name_ok(m->r->stopwords, p, n);
+    }
+    return false;
+}
+
+static bool has_word_ci(const char *hay, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    for (size_t i = 0; i + w <= n; i++) {
+        size_t k = 0;
+        while (k < w && ascii_lower((unsigned char)hay[i + k]) == word[k])
+            k++;
+        if (k == w)
+            return true;
+    }
+    return false;
+}
+
+/* Does any of words occur in the `window` bytes before pos, on the same line? */
+static bool cue_before(const char *buf, size_t pos, unsigned window, char **words, size_t nwords)
+{
+    size_t from = pos > window ? pos - window : 0;
+    for (size_t i = pos; i > from; i--) {
+        if (buf[i - 1] == '\n') {
+            from = i;
+            break;
+        }
+    }
+    for (size_t k = 0; k < nwords; k++)
+        if (has_word_ci(buf + from, pos - from, words[k]))
+            return true;
+    return false;
+}
+
+/* ---- spans -------------------------------------------------------------- */
+
+static void push(region *v, size_t *n, size_t cap, size_t start, size_t end, unsigned rule,
+                 matcher *m, bool allow)
+{
+    if (*n == cap) {
+        if (allow) {
+            /* Allow spans only ever keep text; coarsening them could keep
+             * PHI, so when full, the extra allow spans are dropped
+             * (the fail-safe direction: more is masked). */
+            return;
+        }
+        *n = spans_drop_allowed(v, *n, m->allows, m->nallows);
+        *n = spans_resolve(v, *n, m->r);
+        if (*n > cap / 2)
+            *n = spans_coarsen(v, *n);
+    }
+    v[*n].start = start;
+    v[*n].end = end;
+    v[*n].win_len = end - start;
+    v[*n].rule = rule;
+    (*n)++;
+}
+
+static int on_value(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
+                    void *ctx)
+{
+    (void)from;
+    (void)flags;
+    matcher *m = ctx;
+    if (id != m->value_rule)
+        return 0;
+    if (m->nends == VALUE_MAX_ENDS) { /* keep the longest ones */
+        memmove(m->value_ends, m->value_ends + 1, (VALUE_MAX_ENDS - 1) * sizeof *m->value_ends);
+        m->nends--;
+    }
+    m->value_ends[m->nends++] = (size_t)to;
+    return 0;
+}
+
+/* Finds the value after a key ending at `at`; returns its length, 0 if none. */
+static size_t match_value(matcher *m, unsigned rule_idx, size_t at)
+{
+    const compiled_rule *ru = &m->r->rules[rule_idx];
+    size_t limit = m->len - at < ru->value_max ? m->len - at : ru->value_max;
+    const char *nl = memchr(m->buf + at, '\n', limit);
+    if (nl)
+        limit = (size_t)(nl - (m->buf + at));
+    if (limit == 0)
+        return 0;
+    m->value_rule = rule_idx;
+    m->nends = 0;
+    if (hs_scan(m->r->value_db, m->buf + at, (unsigned)limit, 0, m->vscratch, on_value, m) !=
+        HS_SUCCESS) {
+        m->err = PHISCRUB_ERR_SCAN;
+        return 0;
+    }
+    for (size_t k = m->nends; k-- > 0;)
+        if (m->value_ends[k] > 0 && rule_check(m, ru, m->buf + at, m->value_ends[k]))
+            return m->value_ends[k];
+    return 0;
+}
+
+static void confirm(matcher *m, unsigned expr, size_t from, size_t to)
+{
+    unsigned rule_idx = m->r->expr_rule[expr];
+    const compiled_rule *ru = &m->r->rules[rule_idx];
+    if (ru->kind == RULE_ALLOW) {
+        push(m->allows, &m->nallows, m->capallows, from, to, rule_idx, m, true);
+        return;
+    }
+    if (ru->ncontext && !cue_before(m->buf, from, ru->window, ru->context, ru->ncontext))
+        return;
+    if (ru->nnot && cue_before(m->buf, from, ru->not_window, ru->not_context, ru->nnot))
+        return;
+    size_t start = from, end = to;
+    if (ru->kind == RULE_KEYED) {
+        size_t n = match_value(m, rule_idx, to);
+        if (n == 0)
+            return;
+        start = to;
+        end = to + n;
+    } else if (!rule_check(m, ru, m->buf + from, to - from)) {
+        return;
+    }
+    push(m->spans, &m->nspans, m->capspans, start, end, rule_idx, m, false);
+}
+
+static int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
+                    void *ctx)
+{
+    (void)flags;
+    matcher *m = ctx;
+    pending *p = &m->pend[id];
+    m->candidates++;
+    if (p->active && p->from == from) {
+        if (to > p->to)
+            p->to = to;
+        return 0;
+    }
+    if (p->active)
+        confirm(m, id, (size_t)p->from, (size_t)p->to);
+    else
+        m->active[m->nactive++] = id;
+    p->active = true;
+    p->from = from;
+    p->to = to;
+    return m->err == PHISCRUB_OK ? 0 : 1;
+}
+
+phiscrub_status matcher_scan(matcher *m, const char *buf, size_t len, const region **regions,
+                             size_t *n)
+{
+    m->buf = buf;
+    m->len = len;
+    m->nspans = m->nallows = 0;
+    m->err = PHISCRUB_OK;
+    hs_error_t rc = hs_scan(m->r->db, buf, (unsigned)len, 0, m->scratch, on_match, m);
+    for (size_t i = 0; i < m->nactive; i++) {
+        pending *p = &m->pend[m->active[i]];
+        if (rc == HS_SUCCESS && m->err == PHISCRUB_OK)
+            confirm(m, m->active[i], (size_t)p->from, (size_t)p->to);
+        p->active = false;
+    }
+    m->nactive = 0;
+    if (m->err != PHISCRUB_OK)
+        return m->err;
+    if (rc != HS_SUCCESS)
+        return PHISCRUB_ERR_SCAN;
+    size_t count = spans_drop_allowed(m->spans, m->nspans, m->allows, m->nallows);
+    *n = spans_resolve(m->spans, count, m->r);
+    *regions = m->spans;
+    return PHISCRUB_OK;
+}

@@ -1,0 +1,50 @@
+/* person_name.c — tells names from capitalised ordinary words.
+ *
+ * The name rules find "Given Surname", "Surname, Given" and keyed values
+ * such as `patient=...`; their shapes also fit "Grant Access" or "Will
+ * Retry". The common-word list (patterns/names/common_words.txt) is filtered
+ * against frequent surnames, so "Baker" or "Young" still count as names.
+ * Titles and initials carry no evidence either way and are skipped. */
+#include "person_name.h"
+
+#include <string.h>
+
+static bool is_sep(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == ',' || c == '^' || c == '.' || c == '"' || c == '\'';
+}
+
+static bool is_title(const char *s, size_t n)
+{
+    static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", "mx", "prof"};
+    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+        if (strlen(titles[i]) == n) {
+            size_t k = 0;
+            while (k < n && ascii_lower((unsigned char)s[k]) == titles[i][k])
+                k++;
+            if (k == n)
+                return true;
+        }
+    return false;
+}
+
+bool person_name_ok(const wordset *stop, const char *p, size_t n)
+{
+    if (!stop)
+        return true;
+    size_t tokens = 0;
+    bool last_common = false;
+    for (size_t i = 0; i < n;) {
+        while (i < n && is_sep((unsigned char)p[i]))
+            i++;
+        size_t start = i;
+        while (i < n && !is_sep((unsigned char)p[i]))
+            i++;
+        size_t len = i - start;
+        if (len < 2 || is_title(p + start, len))
+            continue;
+        tokens++;
+        last_common = wordset_has(stop, p + start, len);
+    }
+    return tokens > 0 && !last_common;
+}

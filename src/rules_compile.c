@@ -1,0 +1,400 @@
+/* rules_compile.c — turns a configuration into an immutable phiscrub_rules.
+ *
+ * Every rule is linted first: Hyperscan's hs_expression_info gives each
+ * expression's widest match, and unbounded or empty-matching expressions are
+ * refused, because the stream's hold-back (how much of a huge line it keeps
+ * while waiting for more) is the widest match over all rules. Then one
+ * database holds every plain pattern and every key; keyed rules' values go
+ * into a second, start-anchored database that is run only after a key
+ * matched. */
+#define _POSIX_C_SOURCE 200809L
+#include "internal.h"
+#include "db_cache.h"
+#include "roster.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <limits.h>
+#include <time.h>
+
+static phiscrub_status expr_add(expr_list *l, char *expr_owned, unsigned flags, unsigned id)
+{
+    if (l->expr.n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        unsigned *f = realloc(l->flags, cap * sizeof *f);
+        if (!f) {
+            free(expr_owned);
+            return PHISCRUB_ERR_NOMEM;
+        }
+        l->flags = f;
+        unsigned *i = realloc(l->ids, cap * sizeof *i);
+        if (!i) {
+            free(expr_owned);
+            return PHISCRUB_ERR_NOMEM;
+        }
+        l->ids = i;
+        l->cap = cap;
+    }
+    l->flags[l->expr.n] = flags;
+    l->ids[l->expr.n] = id;
+    return strvec_push_owned(&l->expr, expr_owned);
+}
+
+static void expr_free(expr_list *l)
+{
+    strvec_free(&l->expr);
+    free(l->flags);
+    free(l->ids);
+}
+
+static bool in_list(const strvec *sv, const char *s)
+{
+    for (size_t i = 0; i < sv->n; i++)
+        if (!strcmp(sv->v[i], s))
+            return true;
+    return false;
+}
+
+static bool pack_active(const phiscrub_config *cfg, const char *pack)
+{
+    if (in_list(&cfg->packs_off, pack))
+        return false;
+    return cfg->packs_on.n == 0 || in_list(&cfg->packs_on, pack);
+}
+
+static phiscrub_status check_pack_names(const phiscrub_config *cfg, phiscrub_error *err)
+{
+    const strvec *lists[2] = {&cfg->packs_on, &cfg->packs_off};
+    for (int l = 0; l < 2; l++) {
+        for (size_t i = 0; i < lists[l]->n; i++) {
+            const char *name = lists[l]->v[i];
+            bool known = !strcmp(name, "roster");
+            for (size_t d = 0; d < cfg->ndefs && !known; d++)
+                known = !strcmp(cfg->defs[d].pack, name);
+            if (!known) {
+                error_set(err, NULL, 0, 0, NULL, "unknown rule pack '%s'", name);
+                return PHISCRUB_ERR_CONFIG;
+            }
+        }
+    }
+    return PHISCRUB_OK;
+}
+
+static phiscrub_status category_index(phiscrub_rules *r, const char *name, unsigned *out)
+{
+    for (size_t i = 0; i < r->ncategories; i++) {
+        if (!strcmp(r->categories[i], name)) {
+            *out = (unsigned)i;
+            return PHISCRUB_OK;
+        }
+    }
+    char **v = realloc(r->categories, (r->ncategories + 1) * sizeof *v);
+    if (!v)
+        return PHISCRUB_ERR_NOMEM;
+    r->categories = v;
+    if (!(v[r->ncategories] = xstrdup(name)))
+        return PHISCRUB_ERR_NOMEM;
+    *out = (unsigned)r->ncategories++;
+    return PHISCRUB_OK;
+}
+
+static phiscrub_status lower_words(const strvec *in, char ***out, size_t *n)
+{
+    *n = 0;
+    *out = NULL;
+    if (!in->n)
+        return PHISCRUB_OK;
+    if (!(*out = calloc(in->n, sizeof **out)))
+        return PHISCRUB_ERR_NOMEM;
+    for (size_t i = 0; i < in->n; i++) {
+        if (!((*out)[i] = xstrdup(in->v[i])))
+            return PHISCRUB_ERR_NOMEM;
+        for (char *c = (*out)[i]; *c; c++)
+            *c = (char)ascii_lower((unsigned char)*c);
+        (*n)++;
+    }
+    return PHISCRUB_OK;
+}
+
+/* Fills r->rules[r->nrules] from d and appends its expressions. */
+static phiscrub_status add_rule(phiscrub_rules *r, const rule_def *d, expr_list *main,
+                                expr_list *values)
+{
+    compiled_rule *ru = &r->rules[r->nrules];
+    unsigned idx = (unsigned)r->nrules;
+    memset(ru, 0, sizeof *ru);
+    r->nrules++; /* counted now so rules_free releases a half-built rule */
+    ru->kind = d->allow ? RULE_ALLOW : RULE_PLAIN;
+    ru->priority = d->priority;
+    ru->window = d->window;
+    ru->not_window = d->not_window;
+    if (!(ru->id = xstrdup(d->id)) || !(ru->pack = xstrdup(d->pack)) ||
+        !(ru->source = xstrdup(d->source)) ||
+        !(ru->validator_name = xstrdup(d->validator ? d->validator : "")))
+        return PHISCRUB_ERR_NOMEM;
+    RETURN_IF_ERR(category_index(r, d->category, &ru->category));
+    char label[80];
+    snprintf(label, sizeof label, "[%s]", d->category);
+    if (!(ru->replacement = xstrdup(d->replacement ? d->replacement : label)))
+        return PHISCRUB_ERR_NOMEM;
+    ru->replacement_len = strlen(ru->replacement);
+    if (d->validator && !strcmp(d->validator, "person_name")) {
+        ru->check = CHECK_PERSON_NAME;
+    } else if (d->validator) {
+        ru->check = CHECK_VALIDATOR;
+        ru->validator = validator_find(d->validator);
+    }
+    RETURN_IF_ERR(lower_words(&d->context, &ru->context, &ru->ncontext));
+    RETURN_IF_ERR(lower_words(&d->not_context, &ru->not_context, &ru->nnot));
+    for (size_t i = 0; i < d->ex_match.n; i++)
+        RETURN_IF_ERR(strvec_push(&ru->ex_match, d->ex_match.v[i]));
+    for (size_t i = 0; i < d->ex_keep.n; i++)
+        RETURN_IF_ERR(strvec_push(&ru->ex_keep, d->ex_keep.v[i]));
+
+    unsigned flags = HS_FLAG_SOM_LEFTMOST | HS_FLAG_MULTILINE | (d->caseless ? HS_FLAG_CASELESS : 0);
+    if (d->key) {
+        ru->kind = RULE_KEYED;
+        RETURN_IF_ERR(expr_add(main, xstrdup(d->key), flags, idx));
+        size_t n = strlen(d->patterns.v[0]) + 8;
+        char *v = malloc(n);
+        if (!v)
+            return PHISCRUB_ERR_NOMEM;
+        snprintf(v, n, "^(?:%s)", d->patterns.v[0]);
+        return expr_add(values, v, d->caseless ? HS_FLAG_CASELESS : 0, idx);
+    }
+    for (size_t i = 0; i < d->patterns.n; i++)
+        RETURN_IF_ERR(expr_add(main, xstrdup(d->patterns.v[i]), flags, idx));
+    return PHISCRUB_OK;
+}
+
+static phiscrub_status expression_error(const phiscrub_rules *r, unsigned rule_idx,
+                                        const char *what, phiscrub_error *err)
+{
+    const compiled_rule *ru = &r->rules[rule_idx];
+    char file[256];
+    snprintf(file, sizeof file, "%s", ru->source);
+    char *colon = strrchr(file, ':');
+    unsigned line = 0;
+    if (colon) {
+        line = (unsigned)strtoul(colon + 1, NULL, 10);
+        *colon = '\0';
+    }
+    error_set(err, file, line, 1, ru->id, "%s", what);
+    return PHISCRUB_ERR_PATTERN;
+}
+
+/* Checks bounds of every expression; fills the rules' widths and r->max_width. */
+static phiscrub_status lint_widths(phiscrub_rules *r, const expr_list *l, bool values,
+                                   unsigned *widths, phiscrub_error *err)
+{
+    for (size_t i = 0; i < l->expr.n; i++) {
+        hs_expr_info_t *info = NULL;
+        hs_compile_error_t *ce = NULL;
+        if (hs_expression_info(l->expr.v[i], l->flags[i] & ~HS_FLAG_SOM_LEFTMOST, &info, &ce) !=
+            HS_SUCCESS) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "pattern does not compile: %s", ce ? ce->message : "?");
+            hs_free_compile_error(ce);
+            return expression_error(r, l->ids[i], msg, err);
+        }
+        unsigned maxw = info->max_width, minw = info->min_width;
+        free(info);
+        if (maxw == UINT_MAX || maxw > RULE_MAX_WIDTH) {
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "pattern can match more than %u bytes; bound every repeat (e.g. {1,64})",
+                     RULE_MAX_WIDTH);
+            return expression_error(r, l->ids[i], msg, err);
+        }
+        if (minw == 0 && !values)
+            return expression_error(r, l->ids[i], "pattern can match the empty string", err);
+        unsigned id = l->ids[i];
+        if (values)
+            r->rules[id].value_max = maxw;
+        else if (maxw > widths[id])
+            widths[id] = maxw;
+    }
+    return PHISCRUB_OK;
+}
+
+static phiscrub_status compile_db(phiscrub_rules *r, const expr_list *l, hs_database_t **db,
+                                  phiscrub_error *err)
+{
+    hs_compile_error_t *ce = NULL;
+    if (hs_compile_multi((const char *const *)l->expr.v, l->flags, l->ids,
+                         (unsigned)l->expr.n, HS_MODE_BLOCK, NULL, db, &ce) == HS_SUCCESS)
+        return PHISCRUB_OK;
+    char msg[200];
+    snprintf(msg, sizeof msg, "Hyperscan: %s", ce ? ce->message : "compile failed");
+    phiscrub_status st;
+    if (ce && ce->expression >= 0 && (size_t)ce->expression < l->expr.n)
+        st = expression_error(r, l->ids[ce->expression], msg, err);
+    else {
+        error_set(err, NULL, 0, 0, NULL, "%s", msg);
+        st = PHISCRUB_ERR_PATTERN;
+    }
+    hs_free_compile_error(ce);
+    return st;
+}
+
+static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phiscrub_error *err)
+{
+    RETURN_IF_ERR(check_pack_names(cfg, err));
+    r->flags = cfg->flags;
+    rule_def *roster_defs = NULL;
+    size_t nroster = 0;
+    RETURN_IF_ERR(roster_defs_build(cfg, pack_active(cfg, "roster"), &roster_defs, &nroster));
+    size_t cap = cfg->ndefs + nroster;
+    expr_list main = {0}, values = {0};
+    unsigned *widths = NULL;
+    phiscrub_status st = PHISCRUB_OK;
+    if (!(r->rules = calloc(cap ? cap : 1, sizeof *r->rules)))
+        st = PHISCRUB_ERR_NOMEM;
+    for (size_t i = 0; st == PHISCRUB_OK && i < cfg->ndefs; i++) {
+        const rule_def *d = &cfg->defs[i];
+        if (d->enabled && pack_active(cfg, d->pack))
+            st = add_rule(r, d, &main, &values);
+    }
+    for (size_t i = 0; st == PHISCRUB_OK && i < nroster; i++)
+        st = add_rule(r, &roster_defs[i], &main, &values);
+    for (size_t i = 0; i < nroster; i++)
+        rule_def_free(&roster_defs[i]);
+    free(roster_defs);
+    if (st == PHISCRUB_OK && main.expr.n == 0) {
+        error_set(err, NULL, 0, 0, NULL, "no rules are active");
+        st = PHISCRUB_ERR_CONFIG;
+    }
+    if (st == PHISCRUB_OK && !(widths = calloc(r->nrules, sizeof *widths)))
+        st = PHISCRUB_ERR_NOMEM;
+    if (st == PHISCRUB_OK)
+        st = lint_widths(r, &main, false, widths, err);
+    if (st == PHISCRUB_OK)
+        st = lint_widths(r, &values, true, widths, err);
+    for (size_t i = 0; st == PHISCRUB_OK && i < r->nrules; i++) {
+        const compiled_rule *ru = &r->rules[i];
+        unsigned w = widths[i] + ru->value_max;
+        if (w > r->max_width)
+            r->max_width = w;
+        if (ru->window > r->max_window)
+            r->max_window = ru->window;
+        if (ru->not_window > r->max_window)
+            r->max_window = ru->not_window;
+    }
+    free(widths);
+    if (st == PHISCRUB_OK) {
+        r->nexpr = main.expr.n;
+        if (!(r->expr_rule = malloc(r->nexpr * sizeof *r->expr_rule)))
+            st = PHISCRUB_ERR_NOMEM;
+        else
+            memcpy(r->expr_rule, main.ids, r->nexpr * sizeof *r->expr_rule);
+        /* Hyperscan reports the expression index as the id. */
+        for (size_t i = 0; i < main.expr.n; i++)
+            main.ids[i] = (unsigned)i;
+    }
+    if (st == PHISCRUB_OK && !db_cache_load(cfg->cache_dir, &main, &values, r)) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        st = compile_db(r, &main, &r->db, err);
+        if (st == PHISCRUB_OK && values.expr.n) {
+            /* error ids in the value list are rule indexes already */
+            st = compile_db(r, &values, &r->value_db, err);
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        r->compile_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+        if (st == PHISCRUB_OK)
+            db_cache_store(cfg->cache_dir, &main, &values, r);
+    }
+    expr_free(&main);
+    expr_free(&values);
+    if (st == PHISCRUB_OK) {
+        size_t sz = 0;
+        hs_database_size(r->db, &r->db_size);
+        if (r->value_db && hs_database_size(r->value_db, &sz) == HS_SUCCESS)
+            r->db_size += sz;
+        const word_list *stop = config_find_list(cfg, "common_words");
+        if (stop)
+            st = wordset_build(&stop->words, &r->stopwords);
+    }
+    return st;
+}
+
+phiscrub_status phiscrub_rules_compile(const phiscrub_config *cfg, phiscrub_rules **out,
+                                       phiscrub_error *err)
+{
+    if (!cfg || !out)
+        return PHISCRUB_ERR_ARG;
+    *out = NULL;
+    if (hs_valid_platform() != HS_SUCCESS) {
+        error_set(err, NULL, 0, 0, NULL, "Hyperscan needs a CPU with SSSE3");
+        return PHISCRUB_ERR_PLATFORM;
+    }
+    phiscrub_rules *r = calloc(1, sizeof *r);
+    if (!r)
+        return PHISCRUB_ERR_NOMEM;
+    phiscrub_status st = build(cfg, r, err);
+    if (st != PHISCRUB_OK) {
+        phiscrub_rules_free(r);
+        return st;
+    }
+    *out = r;
+    return PHISCRUB_OK;
+}
+
+void phiscrub_rules_free(phiscrub_rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nrules; i++) {
+        compiled_rule *ru = &r->rules[i];
+        free(ru->id);
+        free(ru->pack);
+        free(ru->source);
+        free(ru->validator_name);
+        free(ru->replacement);
+        for (size_t k = 0; k < ru->ncontext; k++)
+            free(ru->context[k]);
+        free(ru->context);
+        for (size_t k = 0; k < ru->nnot; k++)
+            free(ru->not_context[k]);
+        free(ru->not_context);
+        strvec_free(&ru->ex_match);
+        strvec_free(&ru->ex_keep);
+    }
+    free(r->rules);
+    free(r->expr_rule);
+    for (size_t i = 0; i < r->ncategories; i++)
+        free(r->categories[i]);
+    free(r->categories);
+    hs_free_database(r->db);
+    hs_free_database(r->value_db);
+    wordset_free(r->stopwords);
+    free(r);
+}
+
+size_t phiscrub_rules_count(const phiscrub_rules *r) { return r ? r->nrules : 0; }
+
+phiscrub_status phiscrub_rules_info(const phiscrub_rules *r, size_t i, phiscrub_rule_info *info)
+{
+    if (!r || !info || i >= r->nrules)
+        return PHISCRUB_ERR_ARG;
+    const compiled_rule *ru = &r->rules[i];
+    info->id = ru->id;
+    info->category = r->categories[ru->category];
+    info->pack = ru->pack;
+    info->validator = ru->validator_name;
+    info->replacement = ru->replacement;
+    info->source = ru->source;
+    return PHISCRUB_OK;
+}
+
+size_t phiscrub_rules_category_count(const phiscrub_rules *r) { return r ? r->ncategories : 0; }
+
+const char *phiscrub_rules_category_name(const phiscrub_rules *r, size_t i)
+{
+    return r && i < r->ncategories ? r->categories[i] : NULL;
+}
+
+size_t phiscrub_rules_database_size(const phiscrub_rules *r) { return r ? r->db_size : 0; }
+double phiscrub_rules_compile_ms(const phiscrub_rules *r) { return r ? r->compile_ms : 0; }
+int phiscrub_rules_from_cache(const phiscrub_rules *r) { return r ? r->from_cache : 0; }

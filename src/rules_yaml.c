@@ -1,0 +1,465 @@
+/* rules_yaml.c — reads a YAML rule pack into rule_def records.
+ *
+ * The schema is strict: an unknown key, a wrong type or a missing field is
+ * an error naming file:line:col, so a typo cannot silently disable a rule.
+ * Patterns may use {{NAME}} (a `define:` of the same file) and
+ * {{list:NAME}} (a word list, expanded to an escaped alternation); both are
+ * expanded here so the compiler only ever sees plain expressions.
+ * See patterns/README.md for the format. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define MACRO_DEPTH 8
+
+typedef struct {
+    phiscrub_config *cfg;
+    const char *file;
+    yaml_document_t doc;
+    yaml_node_t *defines; /* mapping or NULL */
+    char *pack;
+    phiscrub_error *err;
+} loader;
+
+static phiscrub_status fail(loader *ld, const yaml_node_t *at, const char *rule_id,
+                            const char *msg, const char *arg)
+{
+    error_set(ld->err, ld->file, at ? (unsigned)at->start_mark.line + 1 : 0,
+              at ? (unsigned)at->start_mark.column + 1 : 0, rule_id, "%s%s%s%s", msg,
+              arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
+    return PHISCRUB_ERR_CONFIG;
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* ---- macro expansion ---------------------------------------------------- */
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+} sbuf;
+
+static bool sbuf_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p)
+            return false;
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+    return true;
+}
+
+/* Escapes a literal word for a Hyperscan expression, byte by byte. */
+static bool add_escaped(sbuf *b, const char *w)
+{
+    for (; *w; w++) {
+        unsigned char c = (unsigned char)*w;
+        bool plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                     c == ' ' || c == '_';
+        char tmp[8];
+        int k = plain ? snprintf(tmp, sizeof tmp, "%c", c) : snprintf(tmp, sizeof tmp, "\\x%02x", c);
+        if (!sbuf_add(b, tmp, (size_t)k))
+            return false;
+    }
+    return true;
+}
+
+static const char *find_define(loader *ld, const char *name, size_t n)
+{
+    if (!ld->defines)
+        return NULL;
+    for (yaml_node_pair_t *p = ld->defines->data.mapping.pairs.start;
+         p < ld->defines->data.mapping.pairs.top; p++) {
+        const char *k = scalar(yaml_document_get_node(&ld->doc, p->key));
+        if (k && strlen(k) == n && memcmp(k, name, n) == 0)
+            return scalar(yaml_document_get_node(&ld->doc, p->value));
+    }
+    return NULL;
+}
+
+static phiscrub_status expand(loader *ld, const yaml_node_t *at, const char *id, const char *in,
+                              sbuf *out, int depth)
+{
+    if (depth > MACRO_DEPTH)
+        return fail(ld, at, id, "macros nest too deeply (a define refers to itself?)", NULL);
+    for (const char *p = in; *p;) {
+        const char *open = strstr(p, "{{");
+        if (!open)
+            return sbuf_add(out, p, strlen(p)) ? PHISCRUB_OK : PHISCRUB_ERR_NOMEM;
+        if (!sbuf_add(out, p, (size_t)(open - p)))
+            return PHISCRUB_ERR_NOMEM;
+        const char *close = strstr(open + 2, "}}");
+        if (!close)
+            return fail(ld, at, id, "unterminated '{{' in pattern", NULL);
+        const char *name = open + 2;
+        size_t n = (size_t)(close - name);
+        char key[128];
+        snprintf(key, sizeof key, "%.*s", (int)(n < 120 ? n : 120), name);
+        if (n > 5 && strncmp(name, "list:", 5) == 0) {
+            const word_list *wl = config_find_list(ld->cfg, key + 5);
+            if (!wl)
+                return fail(ld, at, id, "unknown word list", key + 5);
+            if (!sbuf_add(out, "(?:", 3))
+                return PHISCRUB_ERR_NOMEM;
+            for (size_t i = 0; i < wl->words.n; i++)
+                if ((i && !sbuf_add(out, "|", 1)) || !add_escaped(out, wl->words.v[i]))
+                    return PHISCRUB_ERR_NOMEM;
+            if (!sbuf_add(out, ")", 1))
+                return PHISCRUB_ERR_NOMEM;
+        } else {
+            const char *def = find_define(ld, name, n);
+            if (!def)
+                return fail(ld, at, id, "unknown macro", key);
+            /* A group, so that {{X}}? quantifies all of X. */
+            if (!sbuf_add(out, "(?:", 3))
+                return PHISCRUB_ERR_NOMEM;
+            RETURN_IF_ERR(expand(ld, at, id, def, out, depth + 1));
+            if (!sbuf_add(out, ")", 1))
+                return PHISCRUB_ERR_NOMEM;
+        }
+        p = close + 2;
+    }
+    return PHISCRUB_OK;
+}
+
+static phiscrub_status expand_owned(loader *ld, const yaml_node_t *at, const char *id,
+                                    const char *in, char **out)
+{
+    sbuf b = {0};
+    if (!sbuf_add(&b, "", 0))
+        return PHISCRUB_ERR_NOMEM;
+    phiscrub_status st = expand(ld, at, id, in, &b, 0);
+    if (st != PHISCRUB_OK) {
+        free(b.p);
+        return st;
+    }
+    *out = b.p;
+    return PHISCRUB_OK;
+}
+
+/* ---- schema ------------------------------------------------------------- */
+
+static phiscrub_status get_string(loader *ld, yaml_node_t *v, const char *id, const char *what,
+                                  const char **out)
+{
+    *out = scalar(v);
+    if (!*out)
+        return fail(ld, v, id, "expected a string for", what);
+    return PHISCRUB_OK;
+}
+
+/* A string or a list of strings. */
+static phiscrub_status get_strings(loader *ld, yaml_node_t *v, const char *id, const char *what,
+                                   bool expand_macros, strvec *out)
+{
+    if (v->type == YAML_SCALAR_NODE) {
+        char *s = NULL;
+        if (expand_macros)
+            RETURN_IF_ERR(expand_owned(ld, v, id, scalar(v), &s));
+        return strvec_push_owned(out, s ? s : xstrdup(scalar(v)));
+    }
+    if (v->type != YAML_SEQUENCE_NODE)
+        return fail(ld, v, id, "expected a string or a list of strings for", what);
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        yaml_node_t *e = yaml_document_get_node(&ld->doc, *it);
+        if (!scalar(e))
+            return fail(ld, e, id, "expected a string in", what);
+        char *s = NULL;
+        if (expand_macros)
+            RETURN_IF_ERR(expand_owned(ld, e, id, scalar(e), &s));
+        RETURN_IF_ERR(strvec_push_owned(out, s ? s : xstrdup(scalar(e))));
+    }
+    return PHISCRUB_OK;
+}
+
+static phiscrub_status get_uint(loader *ld, yaml_node_t *v, const char *id, const char *what,
+                                unsigned max, unsigned *out)
+{
+    const char *s = scalar(v);
+    char *end;
+    unsigned long x = s ? strtoul(s, &end, 10) : 0;
+    if (!s || !*s || *end || s[0] == '-' || x > max) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "expected a whole number from 0 to %u for", max);
+        return fail(ld, v, id, msg, what);
+    }
+    *out = (unsigned)x;
+    return PHISCRUB_OK;
+}
+
+static phiscrub_status get_bool(loader *ld, yaml_node_t *v, const char *id, const char *what,
+                                bool *out)
+{
+    const char *s = scalar(v);
+    if (s && (!strcmp(s, "true") || !strcmp(s, "yes")))
+        *out = true;
+    else if (s && (!strcmp(s, "false") || !strcmp(s, "no")))
+        *out = false;
+    else
+        return fail(ld, v, id, "expected true or false for", what);
+    return PHISCRUB_OK;
+}
+
+static bool valid_id(const char *s)
+{
+    if (!*s || strlen(s) > 63)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+              *s == '.'))
+            return false;
+    return true;
+}
+
+static bool valid_category(const char *s)
+{
+    if (!(*s >= 'A' && *s <= 'Z') || strlen(s) > 31)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+            return false;
+    return true;
+}
+
+static phiscrub_status load_examples(loader *ld, yaml_node_t *v, rule_def *d)
+{
+    if (v->type != YAML_MAPPING_NODE)
+        return fail(ld, v, d->id, "expected a mapping with match: and keep: for", "examples");
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(&ld->doc, p->key);
+        yaml_node_t *val = yaml_document_get_node(&ld->doc, p->value);
+        const char *key = scalar(k);
+        if (key && !strcmp(key, "match"))
+            RETURN_IF_ERR(get_strings(ld, val, d->id, "match", false, &d->ex_match));
+        else if (key && !strcmp(key, "keep"))
+            RETURN_IF_ERR(get_strings(ld, val, d->id, "keep", false, &d->ex_keep));
+        else
+            return fail(ld, k, d->id, "unknown key in examples:", key);
+    }
+    return PHISCRUB_OK;
+}
+
+/* One entry of `rules:`. Fills d; the caller frees it on failure. */
+static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
+{
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(ld, node, NULL, "expected a mapping for each rule", NULL);
+    d->enabled = true;
+    d->window = 48;
+    d->not_window = 24;
+    yaml_node_pair_t *pairs = node->data.mapping.pairs.start, *top = node->data.mapping.pairs.top;
+    /* The id first, so every later error can name the rule. */
+    for (yaml_node_pair_t *p = pairs; p < top; p++) {
+        const char *k = scalar(yaml_document_get_node(&ld->doc, p->key));
+        if (k && !strcmp(k, "id")) {
+            yaml_node_t *v = yaml_document_get_node(&ld->doc, p->value);
+            const char *id = scalar(v);
+            if (!id || !valid_id(id))
+                return fail(ld, v, NULL,
+                            "a rule id is 1-63 characters of a-z, 0-9, '-', '_', '.'", NULL);
+            d->id = xstrdup(id);
+        }
+    }
+    if (!d->id)
+        return fail(ld, node, NULL, "rule has no id", NULL);
+    char src[300];
+    snprintf(src, sizeof src, "%s:%u", ld->file, (unsigned)node->start_mark.line + 1);
+    if (!(d->source = xstrdup(src)) || !(d->pack = xstrdup(ld->pack)))
+        return PHISCRUB_ERR_NOMEM;
+
+    const char *s;
+    for (yaml_node_pair_t *p = pairs; p < top; p++) {
+        yaml_node_t *k = yaml_document_get_node(&ld->doc, p->key);
+        yaml_node_t *v = yaml_document_get_node(&ld->doc, p->value);
+        const char *key = scalar(k);
+        if (!key)
+            return fail(ld, k, d->id, "rule keys must be strings", NULL);
+        if (!strcmp(key, "id") || !strcmp(key, "description")) {
+            continue;
+        } else if (!strcmp(key, "category")) {
+            RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
+            if (!valid_category(s))
+                return fail(ld, v, d->id, "a category is upper-case letters, digits, '_', '-'",
+                            NULL);
+            d->category = xstrdup(s);
+        } else if (!strcmp(key, "pattern") || !strcmp(key, "patterns")) {
+            RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->patterns));
+        } else if (!strcmp(key, "key")) {
+            RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
+            RETURN_IF_ERR(expand_owned(ld, v, d->id, s, &d->key));
+        } else if (!strcmp(key, "validator")) {
+            RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
+            if (strcmp(s, "person_name") != 0 && !validator_find(s))
+                return fail(ld, v, d->id, "unknown validator", s);
+            d->validator = xstrdup(s);
+        } else if (!strcmp(key, "context")) {
+            RETURN_IF_ERR(get_strings(ld, v, d->id, key, false, &d->context));
+        } else if (!strcmp(key, "window")) {
+            RETURN_IF_ERR(get_uint(ld, v, d->id, key, RULE_MAX_WINDOW, &d->window));
+        } else if (!strcmp(key, "not_context")) {
+            RETURN_IF_ERR(get_strings(ld, v, d->id, key, false, &d->not_context));
+        } else if (!strcmp(key, "not_window")) {
+            RETURN_IF_ERR(get_uint(ld, v, d->id, key, RULE_MAX_WINDOW, &d->not_window));
+        } else if (!strcmp(key, "caseless")) {
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->caseless));
+        } else if (!strcmp(key, "enabled")) {
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->enabled));
+        } else if (!strcmp(key, "replacement")) {
+            RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
+            if (strchr(s, '\n') || strchr(s, '\r') || strlen(s) > 64)
+                return fail(ld, v, d->id, "a replacement is one line of at most 64 bytes", NULL);
+            d->replacement = xstrdup(s);
+        } else if (!strcmp(key, "priority")) {
+            unsigned prio;
+            RETURN_IF_ERR(get_uint(ld, v, d->id, key, 1000, &prio));
+            d->priority = (int)prio;
+        } else if (!strcmp(key, "examples")) {
+            RETURN_IF_ERR(load_examples(ld, v, d));
+        } else {
+            return fail(ld, k, d->id, "unknown rule key", key);
+        }
+    }
+    if (d->enabled) {
+        if (!d->category)
+            return fail(ld, node, d->id, "rule has no category", NULL);
+        if (d->patterns.n == 0)
+            return fail(ld, node, d->id, "rule has no pattern", NULL);
+        if (d->key && d->patterns.n != 1)
+            return fail(ld, node, d->id, "a rule with a key has exactly one pattern", NULL);
+    }
+    return PHISCRUB_OK;
+}
+
+static phiscrub_status load_rules(loader *ld, yaml_node_t *seq)
+{
+    if (seq->type != YAML_SEQUENCE_NODE)
+        return fail(ld, seq, NULL, "expected a list for", "rules");
+    for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top;
+         it++) {
+        rule_def d = {0};
+        phiscrub_status st = load_rule(ld, yaml_document_get_node(&ld->doc, *it), &d);
+        if (st != PHISCRUB_OK) {
+            rule_def_free(&d);
+            return st;
+        }
+        RETURN_IF_ERR(config_put_def(ld->cfg, &d));
+    }
+    return PHISCRUB_OK;
+}
+
+/* `lists: {name: path}`, paths relative to the rule file. */
+static phiscrub_status load_lists(loader *ld, yaml_node_t *map)
+{
+    if (map->type != YAML_MAPPING_NODE)
+        return fail(ld, map, NULL, "expected a mapping of name: file for", "lists");
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *v = yaml_document_get_node(&ld->doc, p->value);
+        const char *name = scalar(yaml_document_get_node(&ld->doc, p->key)), *path = scalar(v);
+        if (!name || !path)
+            return fail(ld, v, NULL, "expected name: file in", "lists");
+        if (config_find_list(ld->cfg, name))
+            continue;
+        char full[4096];
+        const char *slash = strrchr(ld->file, '/');
+        if (path[0] != '/' && slash)
+            snprintf(full, sizeof full, "%.*s/%s", (int)(slash - ld->file), ld->file, path);
+        else
+            snprintf(full, sizeof full, "%s", path);
+        char *text;
+        size_t len;
+        RETURN_IF_ERR(read_file(full, RULE_FILE_MAX_BYTES, &text, &len, ld->err));
+        phiscrub_status st = config_add_list(ld->cfg, name, text, len, ld->err);
+        free(text);
+        RETURN_IF_ERR(st);
+    }
+    return PHISCRUB_OK;
+}
+
+static phiscrub_status load_document(loader *ld)
+{
+    yaml_node_t *root = yaml_document_get_root_node(&ld->doc);
+    if (!root)
+        return fail(ld, NULL, NULL, "empty rule file", NULL);
+    if (root->type != YAML_MAPPING_NODE)
+        return fail(ld, root, NULL, "expected a mapping with pack: and rules: at the top", NULL);
+    yaml_node_t *rules = NULL, *lists = NULL;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yaml_document_get_node(&ld->doc, p->key);
+        yaml_node_t *v = yaml_document_get_node(&ld->doc, p->value);
+        const char *key = scalar(k);
+        if (key && !strcmp(key, "pack")) {
+            const char *pack = scalar(v);
+            if (!pack || !valid_id(pack))
+                return fail(ld, v, NULL, "a pack name is 1-63 characters of a-z, 0-9, '-', '_'",
+                            NULL);
+            free(ld->pack);
+            if (!(ld->pack = xstrdup(pack)))
+                return PHISCRUB_ERR_NOMEM;
+        } else if (key && !strcmp(key, "define")) {
+            if (v->type != YAML_MAPPING_NODE)
+                return fail(ld, v, NULL, "expected a mapping of NAME: pattern for", "define");
+            ld->defines = v;
+        } else if (key && !strcmp(key, "rules")) {
+            rules = v;
+        } else if (key && !strcmp(key, "lists")) {
+            lists = v;
+        } else if (!key || strcmp(key, "description") != 0) {
+            return fail(ld, k, NULL, "unknown top-level key", key);
+        }
+    }
+    if (lists)
+        RETURN_IF_ERR(load_lists(ld, lists));
+    if (!rules)
+        return fail(ld, root, NULL, "no rules: list", NULL);
+    return load_rules(ld, rules);
+}
+
+phiscrub_status rules_yaml_load(phiscrub_config *cfg, const char *name, const char *text,
+                                size_t len, phiscrub_error *err)
+{
+    if (len > RULE_FILE_MAX_BYTES) {
+        error_set(err, name, 0, 0, NULL, "rule file is larger than %u bytes",
+                  RULE_FILE_MAX_BYTES);
+        return PHISCRUB_ERR_LIMIT;
+    }
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return PHISCRUB_ERR_NOMEM;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    loader ld = {.cfg = cfg, .file = name, .err = err};
+    /* A pack name defaults to the file's base name without extension. */
+    const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+    const char *dot = strchr(base, '.');
+    ld.pack = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
+    phiscrub_status st = ld.pack ? PHISCRUB_OK : PHISCRUB_ERR_NOMEM;
+    if (st == PHISCRUB_OK && !yaml_parser_load(&parser, &ld.doc)) {
+        error_set(err, name, (unsigned)parser.problem_mark.line + 1,
+                  (unsigned)parser.problem_mark.column + 1, NULL, "YAML: %s%s%s",
+                  parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
+                  parser.context ? parser.context : "");
+        st = PHISCRUB_ERR_CONFIG;
+    } else if (st == PHISCRUB_OK) {
+        st = load_document(&ld);
+        yaml_document_delete(&ld.doc);
+    }
+    free(ld.pack);
+    yaml_parser_delete(&parser);
+    return st;
+}
