@@ -10,10 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int run_mmexternal(const cli_options *opt, const phiscrub_rules *rules);
-int run_omprog(const cli_options *opt, const phiscrub_rules *rules);
-int run_bundle(const cli_options *opt, const phiscrub_rules *rules);
-
 void cli_error(const char *what, const char *why)
 {
     fprintf(stderr, "phiscrub: %s: %s\n", what, why);
