@@ -16,6 +16,7 @@ void rule_def_free(rule_def *d)
     free(d->key);
     free(d->validator);
     free(d->replacement);
+    free(d->trim);
     strvec_free(&d->patterns);
     strvec_free(&d->context);
     strvec_free(&d->not_context);

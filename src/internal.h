@@ -79,6 +79,7 @@ typedef struct {
     bool enabled;
     bool allow;            /* an allow-list term: matches inside it are kept */
     char *replacement;     /* NULL: "[CATEGORY]" */
+    char *trim;            /* bytes stripped from the end of a keyed value; NULL: none */
     int priority;
     strvec ex_match, ex_keep; /* documented examples, run by the tests */
 } rule_def;
@@ -150,6 +151,7 @@ typedef struct {
     unsigned not_window;
     int priority;
     unsigned value_max;    /* RULE_KEYED: longest value */
+    char *trim;            /* RULE_KEYED: bytes stripped from the value's end */
     strvec ex_match, ex_keep;
 } compiled_rule;
 

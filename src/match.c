@@ -186,9 +186,13 @@ static size_t match_value(matcher *m, unsigned rule_idx, size_t at)
         m->err = PHISCRUB_ERR_SCAN;
         return 0;
     }
-    for (size_t k = m->nends; k-- > 0;)
-        if (m->value_ends[k] > 0 && rule_check(m, ru, m->buf + at, m->value_ends[k]))
-            return m->value_ends[k];
+    for (size_t k = m->nends; k-- > 0;) {
+        size_t n = m->value_ends[k];
+        while (ru->trim && n > 0 && m->buf[at + n - 1] && strchr(ru->trim, m->buf[at + n - 1]))
+            n--;
+        if (n > 0 && rule_check(m, ru, m->buf + at, n))
+            return n;
+    }
     return 0;
 }
 

@@ -84,14 +84,22 @@ static void tokenize(const char *line, tokens *t)
     }
 }
 
+static bool is_ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Word boundaries only next to ASCII letters: in byte mode Hyperscan sees
+ * the bytes of "é" as non-word characters, so "José\b" could never match. */
 static bool put_sequence(pbuf *b, const tokens *t, const size_t *idx, size_t k, const char *sep)
 {
-    if (!put(b, "\\b", 2))
+    const char *first = t->s[idx[0]], *last = t->s[idx[k - 1]] + t->n[idx[k - 1]] - 1;
+    if (is_ascii_alnum(*first) && !put(b, "\\b", 2))
         return false;
     for (size_t i = 0; i < k; i++)
         if ((i && !put(b, sep, strlen(sep))) || !put_literal(b, t->s[idx[i]], t->n[idx[i]]))
             return false;
-    return put(b, "\\b", 2);
+    return !is_ascii_alnum(*last) || put(b, "\\b", 2);
 }
 
 static phiscrub_status roster_patterns(const char *line, strvec *out)
@@ -107,12 +115,12 @@ static phiscrub_status roster_patterns(const char *line, strvec *out)
     size_t first_last[2] = {0, last};
     size_t last_first[2] = {last, 0};
     pbuf b = {0};
-    bool ok = put_sequence(&b, &t, all, t.count, "[ \\t]+");
+    bool ok = put_sequence(&b, &t, all, t.count, "[ \\t]{1,4}");
     if (ok && t.count > 2) {
-        ok = put(&b, "|", 1) && put_sequence(&b, &t, first_last, 2, "[ \\t]+");
+        ok = put(&b, "|", 1) && put_sequence(&b, &t, first_last, 2, "[ \\t]{1,4}");
     }
     if (ok && t.count > 1) {
-        ok = put(&b, "|", 1) && put_sequence(&b, &t, last_first, 2, ",[ \\t]*") &&
+        ok = put(&b, "|", 1) && put_sequence(&b, &t, last_first, 2, ",[ \\t]{0,4}") &&
              put(&b, "|", 1) && put_sequence(&b, &t, last_first, 2, "\\^");
     }
     if (!ok) {

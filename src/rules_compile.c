@@ -138,6 +138,8 @@ static phiscrub_status add_rule(phiscrub_rules *r, const rule_def *d, expr_list 
     snprintf(label, sizeof label, "[%s]", d->category);
     if (!(ru->replacement = xstrdup(d->replacement ? d->replacement : label)))
         return PHISCRUB_ERR_NOMEM;
+    if (d->trim && !(ru->trim = xstrdup(d->trim)))
+        return PHISCRUB_ERR_NOMEM;
     ru->replacement_len = strlen(ru->replacement);
     if (d->validator && !strcmp(d->validator, "person_name")) {
         ru->check = CHECK_PERSON_NAME;
@@ -352,6 +354,7 @@ void phiscrub_rules_free(phiscrub_rules *r)
         free(ru->source);
         free(ru->validator_name);
         free(ru->replacement);
+        free(ru->trim);
         for (size_t k = 0; k < ru->ncontext; k++)
             free(ru->context[k]);
         free(ru->context);

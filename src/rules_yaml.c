@@ -324,6 +324,9 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             if (strchr(s, '\n') || strchr(s, '\r') || strlen(s) > 64)
                 return fail(ld, v, d->id, "a replacement is one line of at most 64 bytes", NULL);
             d->replacement = xstrdup(s);
+        } else if (!strcmp(key, "trim")) {
+            RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
+            d->trim = xstrdup(s);
         } else if (!strcmp(key, "priority")) {
             unsigned prio;
             RETURN_IF_ERR(get_uint(ld, v, d->id, key, 1000, &prio));
@@ -341,6 +344,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             return fail(ld, node, d->id, "rule has no pattern", NULL);
         if (d->key && d->patterns.n != 1)
             return fail(ld, node, d->id, "a rule with a key has exactly one pattern", NULL);
+        if (d->trim && !d->key)
+            return fail(ld, node, d->id, "trim: applies to the value of a rule with a key", NULL);
     }
     return PHISCRUB_OK;
 }

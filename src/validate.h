@@ -29,4 +29,28 @@ const validator *validator_find(const char *name);
 /* Calls f(name) for every validator, for --list-rules and error messages. */
 void validator_foreach(void (*f)(const char *name, void *ctx), void *ctx);
 
+/* ---- helpers the engine may reuse -------------------------------------- */
+
+/* True when the n bytes are ASCII digits passing the Luhn (mod 10) check;
+ * false on any other byte or n == 0. */
+bool luhn_ok(const char *digits, size_t n);
+
+/* Reads a date in any shape the `date` validator accepts (03/04/1984,
+ * 3.4.84, 1984-03-03, 19840303, 12-Jan-1990, 3rd March 1984, Mar. 3, 1984)
+ * and checks it against the calendar, years 1900..2099. Two-digit years
+ * read 00..26 as 20xx and 27..99 as 19xx. a/b/y is month-first for '/' and
+ * '-', day-first for '.', and the other reading when that one is
+ * impossible. Sets *y, *m, *d only on success. */
+bool date_parse(const char *s, size_t n, int *y, int *m, int *d);
+
+/* Length of the date part when s is a date followed by a time of day:
+ * "T08:30:00Z" / " 08:30:00.123+05:30" (ISO 8601), or HH[MM[SS]] digits
+ * after 8 digits (HL7 v2 DTM). n when there is no such tail. */
+size_t date_time_split(const char *s, size_t n);
+
+/* The address validators, in validate_net.c (registered as ipv4, ipv6, email). */
+bool validate_ipv4(const char *s, size_t n, unsigned opts);
+bool validate_ipv6(const char *s, size_t n, unsigned opts);
+bool validate_email(const char *s, size_t n, unsigned opts);
+
 #endif

@@ -1,0 +1,207 @@
+/* test_rules.c — loading and compiling rule files: every schema error
+ * names file:line:col, bad patterns are refused before anything runs,
+ * overrides and pack selection behave, and the roster and allow list work.
+ * Rule texts are inline and tiny so each case states exactly one thing. */
+#include "test.h"
+
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static phiscrub_status load(const char *yaml, phiscrub_error *err, phiscrub_rules **out)
+{
+    phiscrub_config *cfg;
+    assert_int_equal(phiscrub_config_new(&cfg), PHISCRUB_OK);
+    memset(err, 0, sizeof *err);
+    phiscrub_status st = phiscrub_config_add_rules_text(cfg, "t.yaml", yaml, strlen(yaml), err);
+    if (st == PHISCRUB_OK)
+        st = phiscrub_rules_compile(cfg, out, err);
+    phiscrub_config_free(cfg);
+    return st;
+}
+
+static void expect_error(const char *yaml, phiscrub_status want, unsigned line, const char *needle)
+{
+    phiscrub_error err;
+    phiscrub_rules *r = NULL;
+    phiscrub_status st = load(yaml, &err, &r);
+    phiscrub_rules_free(r);
+    if (st != want)
+        fail_msg("status %d, want %d (%s)", st, want, err.message);
+    assert_string_equal(err.file, line || strstr(needle, "YAML") ? "t.yaml" : "");
+    if (line)
+        assert_int_equal(err.line, line);
+    if (!strstr(err.message, needle))
+        fail_msg("message '%s' lacks '%s'", err.message, needle);
+}
+
+static void test_schema_errors(void **state)
+{
+    (void)state;
+    expect_error("rules:\n  - id: a\n    category: X\n    patern: 'x'\n", PHISCRUB_ERR_CONFIG, 4,
+                 "unknown rule key");
+    expect_error("rules:\n  - id: a\n    pattern: 'abc'\n", PHISCRUB_ERR_CONFIG, 2, "no category");
+    expect_error("rules:\n  - id: a\n    category: X\n", PHISCRUB_ERR_CONFIG, 2, "no pattern");
+    expect_error("rules:\n  - id: Bad Id\n    category: X\n    pattern: 'abc'\n",
+                 PHISCRUB_ERR_CONFIG, 2, "rule id");
+    expect_error("rules:\n  - id: a\n    category: X\n    pattern: 'abc'\n    validator: nope\n",
+                 PHISCRUB_ERR_CONFIG, 5, "unknown validator");
+    expect_error("rules:\n  - id: a\n    category: X\n    pattern: '{{NOPE}}'\n",
+                 PHISCRUB_ERR_CONFIG, 4, "unknown macro");
+    expect_error("rules:\n  - id: a\n    category: X\n    pattern: '{{list:nope}}'\n",
+                 PHISCRUB_ERR_CONFIG, 4, "unknown word list");
+    expect_error("rules:\n  - id: a\n    category: X\n    pattern: 'abc'\n    window: -1\n",
+                 PHISCRUB_ERR_CONFIG, 5, "whole number");
+    expect_error("rules: [\n", PHISCRUB_ERR_CONFIG, 0, "YAML");
+    expect_error("bogus: 1\nrules: []\n", PHISCRUB_ERR_CONFIG, 1, "unknown top-level key");
+    expect_error("rules: []\n", PHISCRUB_ERR_CONFIG, 0, "no rules are active");
+}
+
+static void test_pattern_errors(void **state)
+{
+    (void)state;
+    expect_error("rules:\n  - id: a\n    category: X\n    pattern: 'ab+'\n", PHISCRUB_ERR_PATTERN,
+                 2, "bound every repeat");
+    expect_error("rules:\n  - id: a\n    category: X\n    pattern: 'a{0,3}'\n",
+                 PHISCRUB_ERR_PATTERN, 2, "empty string");
+    expect_error("rules:\n  - id: a\n    category: X\n    pattern: 'a(b'\n", PHISCRUB_ERR_PATTERN,
+                 2, "does not compile");
+    phiscrub_error err;
+    phiscrub_rules *r = NULL;
+    assert_int_equal(load("rules:\n  - id: a\n    category: X\n    pattern: 'ab+'\n", &err, &r),
+                     PHISCRUB_ERR_PATTERN);
+    assert_string_equal(err.rule_id, "a");
+    char buf[512];
+    phiscrub_error_format(&err, buf, sizeof buf);
+    assert_non_null(strstr(buf, "t.yaml:2:1: "));
+}
+
+typedef struct {
+    char out[512];
+    size_t n;
+} textbuf;
+
+static phiscrub_status to_text(void *ctx, const char *data, size_t len)
+{
+    textbuf *t = ctx;
+    assert_true(t->n + len < sizeof t->out);
+    memcpy(t->out + t->n, data, len);
+    t->n += len;
+    t->out[t->n] = '\0';
+    return PHISCRUB_OK;
+}
+
+static void scrub_expect(const phiscrub_rules *r, const char *in, const char *want)
+{
+    textbuf t = {.n = 0};
+    phiscrub_stream *s;
+    assert_int_equal(phiscrub_stream_new(r, NULL, to_text, &t, &s), PHISCRUB_OK);
+    assert_int_equal(phiscrub_stream_write(s, in, strlen(in)), PHISCRUB_OK);
+    assert_int_equal(phiscrub_stream_finish(s), PHISCRUB_OK);
+    phiscrub_stream_free(s);
+    assert_string_equal(t.out, want);
+}
+
+static const char base_yaml[] = "pack: one\n"
+                                "rules:\n"
+                                "  - id: digits\n"
+                                "    category: NUM\n"
+                                "    pattern: 'N[0-9]{3}'\n"
+                                "  - id: word\n"
+                                "    category: WORD\n"
+                                "    pattern: 'XYZ'\n"
+                                "    replacement: '***'\n";
+
+static void test_override_disable_and_packs(void **state)
+{
+    (void)state;
+    phiscrub_config *cfg;
+    phiscrub_rules *r;
+    phiscrub_error err;
+    assert_int_equal(phiscrub_config_new(&cfg), PHISCRUB_OK);
+    assert_int_equal(phiscrub_config_add_rules_text(cfg, "one.yaml", base_yaml,
+                                                    strlen(base_yaml), &err),
+                     PHISCRUB_OK);
+    static const char over[] = "pack: two\n"
+                               "rules:\n"
+                               "  - id: digits\n"
+                               "    category: NUM\n"
+                               "    pattern: 'N[0-9]{2}'\n"
+                               "    replacement: '<n>'\n"
+                               "  - id: word\n"
+                               "    enabled: false\n";
+    assert_int_equal(phiscrub_config_add_rules_text(cfg, "two.yaml", over, strlen(over), &err),
+                     PHISCRUB_OK);
+    assert_int_equal(phiscrub_rules_compile(cfg, &r, &err), PHISCRUB_OK);
+    assert_int_equal(phiscrub_rules_count(r), 1);
+    phiscrub_rule_info ri;
+    assert_int_equal(phiscrub_rules_info(r, 0, &ri), PHISCRUB_OK);
+    assert_string_equal(ri.pack, "two");
+    scrub_expect(r, "a N12 XYZ\n", "a <n> XYZ\n");
+    phiscrub_rules_free(r);
+
+    /* Disabling the only pack leaves nothing: a config error. */
+    assert_int_equal(phiscrub_config_disable_pack(cfg, "two"), PHISCRUB_OK);
+    assert_int_equal(phiscrub_rules_compile(cfg, &r, &err), PHISCRUB_ERR_CONFIG);
+    assert_int_equal(phiscrub_config_enable_pack(cfg, "nosuch"), PHISCRUB_OK);
+    assert_int_equal(phiscrub_rules_compile(cfg, &r, &err), PHISCRUB_ERR_CONFIG);
+    assert_non_null(strstr(err.message, "unknown rule pack"));
+    phiscrub_config_free(cfg);
+}
+
+static void test_roster_and_allow(void **state)
+{
+    (void)state;
+    phiscrub_config *cfg;
+    phiscrub_rules *r;
+    phiscrub_error err;
+    assert_int_equal(phiscrub_config_new(&cfg), PHISCRUB_OK);
+    assert_int_equal(phiscrub_config_add_rules_text(cfg, "one.yaml", base_yaml,
+                                                    strlen(base_yaml), &err),
+                     PHISCRUB_OK);
+    assert_int_equal(phiscrub_config_add_name(cfg, "Rosalind Q. Achterberg"), PHISCRUB_OK);
+    assert_int_equal(phiscrub_config_add_name(cfg, "Núñez, José"), PHISCRUB_OK);
+    assert_int_equal(phiscrub_config_add_allow(cfg, "Clinic N123"), PHISCRUB_OK);
+    assert_int_equal(phiscrub_rules_compile(cfg, &r, &err), PHISCRUB_OK);
+    scrub_expect(r, "rosalind q. achterberg came\n", "[NAME] came\n");
+    scrub_expect(r, "Rosalind  Achterberg / ACHTERBERG, ROSALIND / ACHTERBERG^ROSALIND\n",
+                 "[NAME] / [NAME] / [NAME]\n");
+    scrub_expect(r, "José Núñez and Núñez, José\n", "[NAME] and [NAME]\n");
+    scrub_expect(r, "Rosalinda Achterbergs\n", "Rosalinda Achterbergs\n");
+    /* N123 inside the allowed term is kept; elsewhere it is masked. */
+    scrub_expect(r, "at clinic n123: N123\n", "at clinic n123: [NUM]\n");
+    phiscrub_rules_free(r);
+    phiscrub_config_free(cfg);
+}
+
+static void test_file_errors(void **state)
+{
+    (void)state;
+    phiscrub_config *cfg;
+    phiscrub_error err;
+    assert_int_equal(phiscrub_config_new(&cfg), PHISCRUB_OK);
+    assert_int_equal(phiscrub_config_add_rules_file(cfg, "/nonexistent/rules.yaml", &err),
+                     PHISCRUB_ERR_IO);
+    assert_string_equal(err.file, "/nonexistent/rules.yaml");
+    assert_int_equal(phiscrub_config_add_names_file(cfg, "/nonexistent/names", &err),
+                     PHISCRUB_ERR_IO);
+    assert_int_equal(phiscrub_config_add_rules_file(NULL, "x", &err), PHISCRUB_ERR_ARG);
+    assert_int_equal(phiscrub_config_set_flags(cfg, 1u << 30), PHISCRUB_ERR_ARG);
+    phiscrub_config_free(cfg);
+    phiscrub_config_free(NULL);
+    phiscrub_rules_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_schema_errors),
+        cmocka_unit_test(test_pattern_errors),
+        cmocka_unit_test(test_override_disable_and_packs),
+        cmocka_unit_test(test_roster_and_allow),
+        cmocka_unit_test(test_file_errors),
+    };
+    return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}
