@@ -13,7 +13,9 @@ void rule_def_free(rule_def *d)
     free(d->category);
     free(d->pack);
     free(d->source);
-    free(d->key);
+    strvec_free(&d->keys);
+    free(d->key_list);
+    free(d->value_list);
     free(d->validator);
     free(d->replacement);
     free(d->trim);

@@ -33,23 +33,24 @@ static bool add_list(EVP_MD_CTX *md, const expr_list *l)
     return EVP_DigestUpdate(md, "\n--\n", 4) == 1;
 }
 
-static bool entry_path(const char *dir, const expr_list *main, const expr_list *values,
-                       char *path, size_t size)
+bool db_cache_digest(const expr_list *main, const expr_list *values, phiscrub_rules *r)
 {
-    unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned len = 0;
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     const char *version = hs_version();
     bool ok = md && EVP_DigestInit_ex(md, EVP_sha256(), NULL) &&
               EVP_DigestUpdate(md, CACHE_MAGIC, strlen(CACHE_MAGIC)) &&
               EVP_DigestUpdate(md, version, strlen(version) + 1) && add_list(md, main) &&
-              add_list(md, values) && EVP_DigestFinal_ex(md, digest, &len);
+              add_list(md, values) && EVP_DigestFinal_ex(md, r->digest, &len) && len == 32;
     EVP_MD_CTX_free(md);
-    if (!ok)
-        return false;
-    char hex[2 * EVP_MAX_MD_SIZE + 1];
-    for (unsigned i = 0; i < len; i++)
-        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    return ok;
+}
+
+static bool entry_path(const char *dir, const phiscrub_rules *r, char *path, size_t size)
+{
+    char hex[65];
+    for (unsigned i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", r->digest[i]);
     int n = snprintf(path, size, "%s/%s.hsdb", dir, hex);
     return n > 0 && (size_t)n < size;
 }
@@ -65,7 +66,7 @@ static bool dir_is_safe(const char *dir)
     return lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) && private_to_us(&st);
 }
 
-/* Reads the entry: magic, then two (u64 length, bytes) records. */
+/* Reads a cache file: only regular files we own, never through a symlink. */
 static bool read_entry(const char *path, char **data, size_t *len)
 {
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -109,25 +110,19 @@ static bool take_record(const char **p, const char *end, const char **rec, size_
     return true;
 }
 
-bool db_cache_load(const char *dir, const expr_list *main, const expr_list *values,
-                   phiscrub_rules *r)
+/* Entry layout: magic, then (u64 length, bytes) for the main and the value
+ * database (length 0: none). */
+static bool load_entry(const char *data, size_t len, bool want_values, phiscrub_rules *r)
 {
-    char path[4096];
-    char *data;
-    size_t len;
-    if (!dir || !dir_is_safe(dir) || !entry_path(dir, main, values, path, sizeof path) ||
-        !read_entry(path, &data, &len))
-        return false;
     const char *p = data, *end = data + len, *rec1, *rec2;
     size_t n1, n2;
     hs_database_t *db = NULL, *vdb = NULL;
     bool ok = len > strlen(CACHE_MAGIC) && !memcmp(p, CACHE_MAGIC, strlen(CACHE_MAGIC));
     p += strlen(CACHE_MAGIC);
     ok = ok && take_record(&p, end, &rec1, &n1) && take_record(&p, end, &rec2, &n2) && p == end;
+    ok = ok && (n2 != 0) == want_values;
     ok = ok && hs_deserialize_database(rec1, n1, &db) == HS_SUCCESS;
     ok = ok && (n2 == 0 || hs_deserialize_database(rec2, n2, &vdb) == HS_SUCCESS);
-    ok = ok && (n2 == 0) == (values->expr.n == 0);
-    free(data);
     if (!ok) {
         hs_free_database(db);
         hs_free_database(vdb);
@@ -139,9 +134,61 @@ bool db_cache_load(const char *dir, const expr_list *main, const expr_list *valu
     return true;
 }
 
-static bool write_all(int fd, const void *buf, size_t n)
+bool db_cache_load(const char *dir, bool want_values, phiscrub_rules *r)
 {
-    const char *p = buf;
+    if (builtin_db_len && !memcmp(builtin_db_digest, r->digest, 32) &&
+        load_entry((const char *)builtin_db_data, builtin_db_len, want_values, r))
+        return true;
+    char path[4096];
+    char *data;
+    size_t len;
+    if (!dir || !dir_is_safe(dir) || !entry_path(dir, r, path, sizeof path) ||
+        !read_entry(path, &data, &len))
+        return false;
+    bool ok = load_entry(data, len, want_values, r);
+    free(data);
+    return ok;
+}
+
+static bool append(char **buf, size_t *len, const void *data, size_t n)
+{
+    char *p = realloc(*buf, *len + n);
+    if (!p)
+        return false;
+    memcpy(p + *len, data, n);
+    *buf = p;
+    *len += n;
+    return true;
+}
+
+static bool append_db(char **buf, size_t *len, const hs_database_t *db)
+{
+    char *bytes = NULL;
+    size_t n = 0;
+    if (db && hs_serialize_database(db, &bytes, &n) != HS_SUCCESS)
+        return false;
+    unsigned long long n64 = n;
+    bool ok = append(buf, len, &n64, sizeof n64) && (n == 0 || append(buf, len, bytes, n));
+    free(bytes);
+    return ok;
+}
+
+bool db_cache_serialize(const phiscrub_rules *r, char **out, size_t *len)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    if (!append(&buf, &n, CACHE_MAGIC, strlen(CACHE_MAGIC)) || !append_db(&buf, &n, r->db) ||
+        !append_db(&buf, &n, r->value_db)) {
+        free(buf);
+        return false;
+    }
+    *out = buf;
+    *len = n;
+    return true;
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
     while (n) {
         ssize_t k = write(fd, p, n);
         if (k < 0 && errno == EINTR)
@@ -154,35 +201,21 @@ static bool write_all(int fd, const void *buf, size_t n)
     return true;
 }
 
-static bool write_record(int fd, const hs_database_t *db)
-{
-    char *bytes = NULL;
-    size_t n = 0;
-    if (db && hs_serialize_database(db, &bytes, &n) != HS_SUCCESS)
-        return false;
-    unsigned long long len = n;
-    bool ok = write_all(fd, &len, sizeof len) && write_all(fd, bytes, n);
-    free(bytes);
-    return ok;
-}
-
-void db_cache_store(const char *dir, const expr_list *main, const expr_list *values,
-                    const phiscrub_rules *r)
+void db_cache_store(const char *dir, const phiscrub_rules *r)
 {
     char path[4096], tmp[4200];
-    if (!dir)
-        return;
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        return;
-    if (!dir_is_safe(dir) || !entry_path(dir, main, values, path, sizeof path))
+    char *data = NULL;
+    size_t len = 0;
+    if (!dir || (mkdir(dir, 0700) != 0 && errno != EEXIST) || !dir_is_safe(dir) ||
+        !entry_path(dir, r, path, sizeof path) || !db_cache_serialize(r, &data, &len))
         return;
     snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return;
-    bool ok = write_all(fd, CACHE_MAGIC, strlen(CACHE_MAGIC)) && write_record(fd, r->db) &&
-              write_record(fd, r->value_db) && fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
-    if (!ok || rename(tmp, path) != 0)
-        unlink(tmp);
+    if (fd >= 0) {
+        bool ok = write_all(fd, data, len) && fsync(fd) == 0;
+        ok = close(fd) == 0 && ok;
+        if (!ok || rename(tmp, path) != 0)
+            unlink(tmp);
+    }
+    free(data);
 }

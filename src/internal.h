@@ -23,7 +23,7 @@
     } while (0)
 
 /* Limits that keep memory bounded and patterns sane. */
-#define RULE_MAX_WIDTH 4096u          /* longest match any expression may produce */
+#define RULE_MAX_WIDTH 8192u          /* longest match any expression may produce */
 #define RULE_MAX_WINDOW 256u          /* longest context look-back */
 #define RULE_FILE_MAX_BYTES (8u << 20) /* rule and list files */
 #define STREAM_DEFAULT_BUFFER (256u << 10)
@@ -69,7 +69,10 @@ typedef struct {
     char *id, *category, *pack;
     char *source;          /* "file:line" */
     strvec patterns;       /* expanded Hyperscan expressions (without the key) */
-    char *key;             /* expanded; NULL when the whole match is the PHI */
+    strvec keys;           /* expanded; empty when the whole match is the PHI */
+    char *key_list;        /* every word of this list is a literal key */
+    char *value_list;      /* the value's first word must be in this list */
+    bool mask_all;         /* keyed: mask the key too ("mask: all") */
     char *validator;       /* NULL when none */
     strvec context;        /* cue words, one must occur within `window` bytes before */
     unsigned window;
@@ -151,6 +154,9 @@ typedef struct {
     unsigned not_window;
     int priority;
     unsigned value_max;    /* RULE_KEYED: longest value */
+    bool mask_all;         /* RULE_KEYED: the mask starts at the key */
+    bool literal_keys;     /* keys are bare words: word boundaries checked in C */
+    wordset *value_words;  /* RULE_KEYED: the value's first word must be one of these */
     char *trim;            /* RULE_KEYED: bytes stripped from the value's end */
     strvec ex_match, ex_keep;
 } compiled_rule;
@@ -159,6 +165,7 @@ struct phiscrub_rules {
     compiled_rule *rules;
     size_t nrules;
     unsigned *expr_rule;   /* Hyperscan expression id -> rule index */
+    bool *expr_som;        /* ... and whether it reports its start (SOM) */
     size_t nexpr;
     hs_database_t *db;     /* all plain patterns and keys; SOM_LEFTMOST | MULTILINE */
     hs_database_t *value_db; /* values of keyed rules, anchored at start, id = rule index */
@@ -171,6 +178,7 @@ struct phiscrub_rules {
     size_t db_size;
     double compile_ms;
     int from_cache;
+    unsigned char digest[32]; /* SHA-256 of everything compiled: the cache key */
 };
 
 /* ---- matching (match.c) ---- */

@@ -105,7 +105,7 @@ static bool has_word_ci(const char *hay, size_t n, const char *word)
     size_t w = strlen(word);
     for (size_t i = 0; i + w <= n; i++) {
         size_t k = 0;
-        while (k < w && ascii_lower((unsigned char)hay[i + k]) == word[k])
+        while (k < w && ascii_lower((unsigned char)hay[i + k]) == (unsigned char)word[k])
             k++;
         if (k == w)
             return true;
@@ -169,8 +169,21 @@ static int on_value(unsigned id, unsigned long long from, unsigned long long to,
     return 0;
 }
 
-/* Finds the value after a key ending at `at`; returns its length, 0 if none. */
-static size_t match_value(matcher *m, unsigned rule_idx, size_t at)
+/* value_list: the value's first word (after blanks) must be in the list. */
+static bool first_word_listed(const wordset *ws, const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    size_t start = i;
+    while (i < n && p[i] != ' ' && p[i] != '\t' && p[i] != ',' && p[i] != '^')
+        i++;
+    return i > start && wordset_has(ws, p + start, i - start);
+}
+
+/* Finds the value after a key [key_from, at); returns its length, 0 if
+ * none. With mask: all the check sees key and value together. */
+static size_t match_value(matcher *m, unsigned rule_idx, size_t key_from, size_t at)
 {
     const compiled_rule *ru = &m->r->rules[rule_idx];
     size_t limit = m->len - at < ru->value_max ? m->len - at : ru->value_max;
@@ -190,7 +203,9 @@ static size_t match_value(matcher *m, unsigned rule_idx, size_t at)
         size_t n = m->value_ends[k];
         while (ru->trim && n > 0 && m->buf[at + n - 1] && strchr(ru->trim, m->buf[at + n - 1]))
             n--;
-        if (n > 0 && rule_check(m, ru, m->buf + at, n))
+        size_t from = ru->mask_all ? key_from : at;
+        if (n > 0 && (!ru->value_words || first_word_listed(ru->value_words, m->buf + at, n)) &&
+            rule_check(m, ru, m->buf + from, at + n - from))
             return n;
     }
     return 0;
@@ -209,11 +224,14 @@ static void confirm(matcher *m, unsigned expr, size_t from, size_t to)
     if (ru->nnot && cue_before(m->buf, from, ru->not_window, ru->not_context, ru->nnot))
         return;
     size_t start = from, end = to;
+    if (ru->literal_keys && ((from > 0 && ascii_is_word((unsigned char)m->buf[from - 1])) ||
+                             (to < m->len && ascii_is_word((unsigned char)m->buf[to]))))
+        return; /* a list word inside a longer word */
     if (ru->kind == RULE_KEYED) {
-        size_t n = match_value(m, rule_idx, to);
+        size_t n = match_value(m, rule_idx, from, to);
         if (n == 0)
             return;
-        start = to;
+        start = ru->mask_all ? from : to;
         end = to + n;
     } else if (!rule_check(m, ru, m->buf + from, to - from)) {
         return;
@@ -228,6 +246,11 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
     matcher *m = ctx;
     pending *p = &m->pend[id];
     m->candidates++;
+    if (!m->r->expr_som[id]) {
+        /* A key without SOM: each end is a possible start of a value. */
+        confirm(m, id, (size_t)to, (size_t)to);
+        return m->err == PHISCRUB_OK ? 0 : 1;
+    }
     if (p->active && p->from == from) {
         if (to > p->to)
             p->to = to;

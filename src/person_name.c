@@ -32,19 +32,26 @@ bool person_name_ok(const wordset *stop, const char *p, size_t n)
 {
     if (!stop)
         return true;
+    /* "Surname, Given" and "SURNAME^GIVEN" put the surname first. */
+    size_t end = n;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == ',' || p[i] == '^') {
+            end = i;
+            break;
+        }
     size_t tokens = 0;
-    bool last_common = false;
-    for (size_t i = 0; i < n;) {
-        while (i < n && is_sep((unsigned char)p[i]))
+    bool surname_common = false;
+    for (size_t i = 0; i < end;) {
+        while (i < end && is_sep((unsigned char)p[i]))
             i++;
         size_t start = i;
-        while (i < n && !is_sep((unsigned char)p[i]))
+        while (i < end && !is_sep((unsigned char)p[i]))
             i++;
         size_t len = i - start;
         if (len < 2 || is_title(p + start, len))
             continue;
         tokens++;
-        last_common = wordset_has(stop, p + start, len);
+        surname_common = wordset_has(stop, p + start, len);
     }
-    return tokens > 0 && !last_common;
+    return tokens > 0 && !surname_common;
 }

@@ -5,8 +5,10 @@
 #include "internal.h"
 
 /* A candidate like "Jordan Service" or "Grant Access" has the shape of a
- * name but is ordinary words. Returns false when the last name-like token
- * is a common word, or there is none (stop may be NULL: then always true). */
+ * name but is ordinary words. Returns false when the surname — the last
+ * name-like token, or the one before a ',' or '^' ("Smith, Jane",
+ * "SMITH^JANE") — is a common word, or there is none (stop may be NULL:
+ * then always true). Titles and initials are skipped. */
 bool person_name_ok(const wordset *stop, const char *p, size_t n);
 
 #endif

@@ -118,8 +118,26 @@ static phiscrub_status lower_words(const strvec *in, char ***out, size_t *n)
 }
 
 /* Fills r->rules[r->nrules] from d and appends its expressions. */
-static phiscrub_status add_rule(phiscrub_rules *r, const rule_def *d, expr_list *main,
-                                expr_list *values)
+/* A word as a Hyperscan literal: every byte outside [A-Za-z0-9] hex-escaped. */
+static char *literal_expr(const char *w)
+{
+    size_t n = strlen(w);
+    char *e = malloc(4 * n + 1), *p = e;
+    if (!e)
+        return NULL;
+    for (; *w; w++) {
+        unsigned char c = (unsigned char)*w;
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            *p++ = (char)c;
+        else
+            p += sprintf(p, "\\x%02x", c);
+    }
+    *p = '\0';
+    return e;
+}
+
+static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, const rule_def *d,
+                                expr_list *main, expr_list *values)
 {
     compiled_rule *ru = &r->rules[r->nrules];
     unsigned idx = (unsigned)r->nrules;
@@ -155,15 +173,36 @@ static phiscrub_status add_rule(phiscrub_rules *r, const rule_def *d, expr_list 
         RETURN_IF_ERR(strvec_push(&ru->ex_keep, d->ex_keep.v[i]));
 
     unsigned flags = HS_FLAG_SOM_LEFTMOST | HS_FLAG_MULTILINE | (d->caseless ? HS_FLAG_CASELESS : 0);
-    if (d->key) {
+    if (d->value_list)
+        RETURN_IF_ERR(wordset_build(&config_find_list(cfg, d->value_list)->words, &ru->value_words));
+    if (d->key_list) {
+        /* Bare literals compile in milliseconds where the same list as one
+         * alternation with \b takes seconds; boundaries are checked in C. */
+        const strvec *words = &config_find_list(cfg, d->key_list)->words;
+        ru->literal_keys = true;
+        for (size_t i = 0; i < words->n; i++)
+            RETURN_IF_ERR(expr_add(main, literal_expr(words->v[i]), flags, idx));
+    }
+    if (d->keys.n || d->key_list) {
         ru->kind = RULE_KEYED;
-        RETURN_IF_ERR(expr_add(main, xstrdup(d->key), flags, idx));
-        size_t n = strlen(d->patterns.v[0]) + 8;
-        char *v = malloc(n);
-        if (!v)
-            return PHISCRUB_ERR_NOMEM;
-        snprintf(v, n, "^(?:%s)", d->patterns.v[0]);
-        return expr_add(values, v, d->caseless ? HS_FLAG_CASELESS : 0, idx);
+        ru->mask_all = d->mask_all;
+        /* A value starts where its key ends, so a key needs its start only
+         * when the key is masked too. SOM is costly, and Hyperscan's budget
+         * for it is per database: ask only where needed. */
+        unsigned key_flags = d->mask_all ? flags : flags & ~(unsigned)HS_FLAG_SOM_LEFTMOST;
+        for (size_t i = 0; i < d->keys.n; i++)
+            RETURN_IF_ERR(expr_add(main, xstrdup(d->keys.v[i]), key_flags, idx));
+        /* Values are anchored at the byte after the key; all of a rule's
+         * alternatives share its id. */
+        for (size_t i = 0; i < d->patterns.n; i++) {
+            size_t n = strlen(d->patterns.v[i]) + 8;
+            char *v = malloc(n);
+            if (!v)
+                return PHISCRUB_ERR_NOMEM;
+            snprintf(v, n, "^(?:%s)", d->patterns.v[i]);
+            RETURN_IF_ERR(expr_add(values, v, d->caseless ? HS_FLAG_CASELESS : 0, idx));
+        }
+        return PHISCRUB_OK;
     }
     for (size_t i = 0; i < d->patterns.n; i++)
         RETURN_IF_ERR(expr_add(main, xstrdup(d->patterns.v[i]), flags, idx));
@@ -213,7 +252,7 @@ static phiscrub_status lint_widths(phiscrub_rules *r, const expr_list *l, bool v
             return expression_error(r, l->ids[i], "pattern can match the empty string", err);
         unsigned id = l->ids[i];
         if (values)
-            r->rules[id].value_max = maxw;
+            r->rules[id].value_max = maxw > r->rules[id].value_max ? maxw : r->rules[id].value_max;
         else if (maxw > widths[id])
             widths[id] = maxw;
     }
@@ -256,10 +295,10 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
     for (size_t i = 0; st == PHISCRUB_OK && i < cfg->ndefs; i++) {
         const rule_def *d = &cfg->defs[i];
         if (d->enabled && pack_active(cfg, d->pack))
-            st = add_rule(r, d, &main, &values);
+            st = add_rule(cfg, r, d, &main, &values);
     }
     for (size_t i = 0; st == PHISCRUB_OK && i < nroster; i++)
-        st = add_rule(r, &roster_defs[i], &main, &values);
+        st = add_rule(cfg, r, &roster_defs[i], &main, &values);
     for (size_t i = 0; i < nroster; i++)
         rule_def_free(&roster_defs[i]);
     free(roster_defs);
@@ -286,15 +325,21 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
     free(widths);
     if (st == PHISCRUB_OK) {
         r->nexpr = main.expr.n;
-        if (!(r->expr_rule = malloc(r->nexpr * sizeof *r->expr_rule)))
+        r->expr_rule = malloc(r->nexpr * sizeof *r->expr_rule);
+        r->expr_som = malloc(r->nexpr * sizeof *r->expr_som);
+        if (!r->expr_rule || !r->expr_som)
             st = PHISCRUB_ERR_NOMEM;
-        else
-            memcpy(r->expr_rule, main.ids, r->nexpr * sizeof *r->expr_rule);
+        for (size_t i = 0; st == PHISCRUB_OK && i < r->nexpr; i++) {
+            r->expr_rule[i] = main.ids[i];
+            r->expr_som[i] = (main.flags[i] & HS_FLAG_SOM_LEFTMOST) != 0;
+        }
         /* Hyperscan reports the expression index as the id. */
         for (size_t i = 0; i < main.expr.n; i++)
             main.ids[i] = (unsigned)i;
     }
-    if (st == PHISCRUB_OK && !db_cache_load(cfg->cache_dir, &main, &values, r)) {
+    if (st == PHISCRUB_OK && !db_cache_digest(&main, &values, r))
+        st = PHISCRUB_ERR_NOMEM;
+    if (st == PHISCRUB_OK && !db_cache_load(cfg->cache_dir, values.expr.n > 0, r)) {
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         st = compile_db(r, &main, &r->db, err);
@@ -305,7 +350,7 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
         clock_gettime(CLOCK_MONOTONIC, &t1);
         r->compile_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
         if (st == PHISCRUB_OK)
-            db_cache_store(cfg->cache_dir, &main, &values, r);
+            db_cache_store(cfg->cache_dir, r);
     }
     expr_free(&main);
     expr_free(&values);
@@ -355,6 +400,7 @@ void phiscrub_rules_free(phiscrub_rules *r)
         free(ru->validator_name);
         free(ru->replacement);
         free(ru->trim);
+        wordset_free(ru->value_words);
         for (size_t k = 0; k < ru->ncontext; k++)
             free(ru->context[k]);
         free(ru->context);
@@ -366,6 +412,7 @@ void phiscrub_rules_free(phiscrub_rules *r)
     }
     free(r->rules);
     free(r->expr_rule);
+    free(r->expr_som);
     for (size_t i = 0; i < r->ncategories; i++)
         free(r->categories[i]);
     free(r->categories);

@@ -14,12 +14,17 @@
 #include <yaml.h>
 
 #define MACRO_DEPTH 8
+/* Hyperscan limits an expression's length, so a pattern whose word list
+ * would expand past this many bytes becomes several expressions of the same
+ * rule, each with a slice of the list. */
+#define LIST_SLICE_BYTES 8000
 
 typedef struct {
     phiscrub_config *cfg;
     const char *file;
     yaml_document_t doc;
     yaml_node_t *defines; /* mapping or NULL */
+    size_t slice_from, slice_to; /* words of the first {{list:}} to expand; to == 0: all */
     char *pack;
     phiscrub_error *err;
 } loader;
@@ -115,8 +120,10 @@ static phiscrub_status expand(loader *ld, const yaml_node_t *at, const char *id,
                 return fail(ld, at, id, "unknown word list", key + 5);
             if (!sbuf_add(out, "(?:", 3))
                 return PHISCRUB_ERR_NOMEM;
-            for (size_t i = 0; i < wl->words.n; i++)
-                if ((i && !sbuf_add(out, "|", 1)) || !add_escaped(out, wl->words.v[i]))
+            size_t from = ld->slice_to ? ld->slice_from : 0;
+            size_t to = ld->slice_to ? ld->slice_to : wl->words.n;
+            for (size_t i = from; i < to; i++)
+                if ((i > from && !sbuf_add(out, "|", 1)) || !add_escaped(out, wl->words.v[i]))
                     return PHISCRUB_ERR_NOMEM;
             if (!sbuf_add(out, ")", 1))
                 return PHISCRUB_ERR_NOMEM;
@@ -162,16 +169,47 @@ static phiscrub_status get_string(loader *ld, yaml_node_t *v, const char *id, co
     return PHISCRUB_OK;
 }
 
+/* Expands a pattern into one or more expressions: when its (single) word
+ * list is long, one expression per slice of the list. */
+static phiscrub_status expand_pattern(loader *ld, const yaml_node_t *at, const char *id,
+                                      const char *in, strvec *out)
+{
+    const char *ref = strstr(in, "{{list:");
+    const word_list *wl = NULL;
+    if (ref && !strstr(ref + 7, "{{list:")) {
+        const char *close = strstr(ref, "}}");
+        char name[128];
+        if (close && close - ref - 7 < (long)sizeof name) {
+            snprintf(name, sizeof name, "%.*s", (int)(close - ref - 7), ref + 7);
+            wl = config_find_list(ld->cfg, name);
+        }
+    }
+    size_t i = 0, n = wl ? wl->words.n : 0;
+    do {
+        ld->slice_from = i;
+        ld->slice_to = 0;
+        if (wl) { /* take words until the slice is long enough */
+            size_t bytes = 0;
+            while (i < n && (bytes < LIST_SLICE_BYTES || i == ld->slice_from))
+                bytes += strlen(wl->words.v[i++]) + 1;
+            ld->slice_to = i;
+        }
+        char *s = NULL;
+        phiscrub_status st = expand_owned(ld, at, id, in, &s);
+        ld->slice_to = 0;
+        RETURN_IF_ERR(st);
+        RETURN_IF_ERR(strvec_push_owned(out, s));
+    } while (i < n);
+    return PHISCRUB_OK;
+}
+
 /* A string or a list of strings. */
 static phiscrub_status get_strings(loader *ld, yaml_node_t *v, const char *id, const char *what,
                                    bool expand_macros, strvec *out)
 {
-    if (v->type == YAML_SCALAR_NODE) {
-        char *s = NULL;
-        if (expand_macros)
-            RETURN_IF_ERR(expand_owned(ld, v, id, scalar(v), &s));
-        return strvec_push_owned(out, s ? s : xstrdup(scalar(v)));
-    }
+    if (v->type == YAML_SCALAR_NODE)
+        return expand_macros ? expand_pattern(ld, v, id, scalar(v), out)
+                             : strvec_push(out, scalar(v));
     if (v->type != YAML_SEQUENCE_NODE)
         return fail(ld, v, id, "expected a string or a list of strings for", what);
     for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
@@ -179,10 +217,8 @@ static phiscrub_status get_strings(loader *ld, yaml_node_t *v, const char *id, c
         yaml_node_t *e = yaml_document_get_node(&ld->doc, *it);
         if (!scalar(e))
             return fail(ld, e, id, "expected a string in", what);
-        char *s = NULL;
-        if (expand_macros)
-            RETURN_IF_ERR(expand_owned(ld, e, id, scalar(e), &s));
-        RETURN_IF_ERR(strvec_push_owned(out, s ? s : xstrdup(scalar(e))));
+        RETURN_IF_ERR(expand_macros ? expand_pattern(ld, e, id, scalar(e), out)
+                                    : strvec_push(out, scalar(e)));
     }
     return PHISCRUB_OK;
 }
@@ -299,9 +335,19 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             d->category = xstrdup(s);
         } else if (!strcmp(key, "pattern") || !strcmp(key, "patterns")) {
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->patterns));
-        } else if (!strcmp(key, "key")) {
+        } else if (!strcmp(key, "key") || !strcmp(key, "keys")) {
+            RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->keys));
+        } else if (!strcmp(key, "key_list") || !strcmp(key, "value_list")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
-            RETURN_IF_ERR(expand_owned(ld, v, d->id, s, &d->key));
+            if (!config_find_list(ld->cfg, s))
+                return fail(ld, v, d->id, "unknown word list", s);
+            if (!(*(key[0] == 'k' ? &d->key_list : &d->value_list) = xstrdup(s)))
+                return PHISCRUB_ERR_NOMEM;
+        } else if (!strcmp(key, "mask")) {
+            RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
+            if (strcmp(s, "all") != 0 && strcmp(s, "value") != 0)
+                return fail(ld, v, d->id, "mask: is 'value' (the default) or 'all'", NULL);
+            d->mask_all = !strcmp(s, "all");
         } else if (!strcmp(key, "validator")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
             if (strcmp(s, "person_name") != 0 && !validator_find(s))
@@ -342,10 +388,12 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             return fail(ld, node, d->id, "rule has no category", NULL);
         if (d->patterns.n == 0)
             return fail(ld, node, d->id, "rule has no pattern", NULL);
-        if (d->key && d->patterns.n != 1)
-            return fail(ld, node, d->id, "a rule with a key has exactly one pattern", NULL);
-        if (d->trim && !d->key)
-            return fail(ld, node, d->id, "trim: applies to the value of a rule with a key", NULL);
+        bool keyed = d->keys.n || d->key_list;
+        if ((d->trim || d->mask_all || d->value_list) && !keyed)
+            return fail(ld, node, d->id, "trim:, mask: and value_list: apply to rules with a key",
+                        NULL);
+        if (d->keys.n && d->key_list)
+            return fail(ld, node, d->id, "a rule has key: or key_list:, not both", NULL);
     }
     return PHISCRUB_OK;
 }

@@ -13,7 +13,10 @@
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-static unsigned char upper(unsigned char c) { return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c; }
+static unsigned char upper(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
+}
 
 /* c is one of the bytes of set (never true for NUL, unlike strchr). */
 static bool in_set(unsigned char c, const char *set)
@@ -218,16 +221,20 @@ static bool phone_scan(const char *s, size_t n, phone_digits *p)
             return false;
         }
     }
-    return p->k > 0 && is_digit((unsigned char)s[n - 1]) && (p->open == SIZE_MAX) == (p->close == SIZE_MAX) &&
+    bool balanced = (p->open == SIZE_MAX) == (p->close == SIZE_MAX);
+    return p->k > 0 && balanced && is_digit((unsigned char)s[n - 1]) &&
            (!p->plus || is_digit((unsigned char)s[1]));
 }
 
 /* NANP plan (NANPA / ATIS-0300115): area code and exchange start with 2-9;
- * N11 codes (211, 411, 911...) are service codes, never either. 555 stays:
- * fictional numbers still identify someone in test data. */
+ * N11 codes (211, 411, 911...) are service codes, never either. 555 is
+ * kept: fictional numbers still identify someone in test data, and area
+ * code 555 is never assigned, so 555-123-4567 skips the exchange rule. */
 static bool nanp_national_ok(const char *d)
 {
-    return d[0] >= '2' && d[3] >= '2' && !(d[1] == '1' && d[2] == '1') && !(d[4] == '1' && d[5] == '1');
+    bool fictional = d[0] == '5' && d[1] == '5' && d[2] == '5';
+    return d[0] >= '2' && !(d[1] == '1' && d[2] == '1') &&
+           (fictional || (d[3] >= '2' && !(d[4] == '1' && d[5] == '1')));
 }
 
 static bool v_nanp(const char *s, size_t n, unsigned opts)
@@ -424,12 +431,13 @@ static bool v_iban(const char *s, size_t n, unsigned opts)
 static bool v_dea(const char *s, size_t n, unsigned opts)
 {
     (void)opts;
-    if (n != 9 || !is_alpha((unsigned char)s[0]) || !(is_alpha((unsigned char)s[1]) || s[1] == '9') ||
-        !all_digits(s + 2, 7))
+    if (n != 9 || !is_alpha((unsigned char)s[0]) ||
+        !(is_alpha((unsigned char)s[1]) || s[1] == '9') || !all_digits(s + 2, 7))
         return false;
-    const char *d = s + 2;
-    unsigned sum = (unsigned)((d[0] - '0') + (d[2] - '0') + (d[4] - '0') + 2 * ((d[1] - '0') + (d[3] - '0') + (d[5] - '0')));
-    return sum % 10 == (unsigned)(d[6] - '0');
+    unsigned d[7];
+    for (size_t i = 0; i < 7; i++)
+        d[i] = (unsigned)(s[2 + i] - '0');
+    return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6];
 }
 
 /* ---- registry ------------------------------------------------------------ */
@@ -445,6 +453,8 @@ static const validator validators[] = {
     {"imei", v_imei},   {"ip", v_ip},       {"ipv4", validate_ipv4},  {"ipv6", validate_ipv6},
     {"itin", v_itin},   {"luhn", v_luhn},   {"nanp", v_nanp},         {"npi", v_npi},
     {"phone", v_phone}, {"ssn", v_ssn},     {"ssn_or_itin", v_ssn_or_itin}, {"vin", v_vin},
+    {"id_number", validate_id_number}, {"base64_body", validate_base64_body},
+    {"ipv6_text", validate_ipv6_text},
 };
 
 const validator *validator_find(const char *name)

@@ -53,4 +53,9 @@ bool validate_ipv4(const char *s, size_t n, unsigned opts);
 bool validate_ipv6(const char *s, size_t n, unsigned opts);
 bool validate_email(const char *s, size_t n, unsigned opts);
 
+/* validate_ids.c: registered as id_number, base64_body, ipv6_text. */
+bool validate_id_number(const char *s, size_t n, unsigned opts);
+bool validate_base64_body(const char *s, size_t n, unsigned opts);
+bool validate_ipv6_text(const char *s, size_t n, unsigned opts);
+
 #endif

@@ -209,18 +209,23 @@ bool date_parse(const char *s, size_t n, int *y, int *m, int *d)
     if (len > 2)
         return false;
     unsigned char sep = peek(&c);
-    if ((sep == '/' || sep == '-' || sep == '.') && c.i + 1 < n && is_digit((unsigned char)s[c.i + 1]))
+    bool digit_next = c.i + 1 < n && is_digit((unsigned char)s[c.i + 1]);
+    if ((sep == '/' || sep == '-' || sep == '.') && digit_next)
         return numeric(&c, v, y, m, d);
     return day_month_year(&c, v, y, m, d);
 }
 
 /* ---- time of day ------------------------------------------------------- */
 
+/* Exactly two digits, even inside a longer run (HL7's HHMMSS, "-0800"). */
 static bool two(cursor *c, int max)
 {
-    int v;
-    size_t len;
-    return number(c, 2, 2, &v, &len) && v <= max;
+    if (c->i + 2 > c->n || !is_digit((unsigned char)c->s[c->i]) ||
+        !is_digit((unsigned char)c->s[c->i + 1]))
+        return false;
+    int v = (c->s[c->i] - '0') * 10 + (c->s[c->i + 1] - '0');
+    c->i += 2;
+    return v <= max;
 }
 
 /* HH:MM[:SS[.fraction]][Z|±HH[:]MM], the ISO 8601 / RFC 3339 tail. */

@@ -11,8 +11,15 @@
 #include <string.h>
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static bool is_alnum(unsigned char c) { return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
-static unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c; }
+static bool is_alnum(unsigned char c)
+{
+    return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
 
 static int hex_value(unsigned char c)
 {
@@ -124,7 +131,7 @@ static bool ipv6_parse(const char *s, size_t n, uint8_t a[16])
 static bool zone_ok(const char *z, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!is_alnum((unsigned char)z[i]) && z[i] != '-' && z[i] != '.' && z[i] != '_' && z[i] != '~')
+        if (!is_alnum((unsigned char)z[i]) && !(z[i] && strchr("-._~", z[i])))
             return false;
     return n > 0;
 }
@@ -135,7 +142,8 @@ static bool ipv6_private(const uint8_t a[16])
 {
     static const uint8_t mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
     static const uint8_t loopback[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
-    if (!memcmp(a, loopback, 16) || (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) || (a[0] & 0xfe) == 0xfc)
+    bool link_local = a[0] == 0xfe && (a[1] & 0xc0) == 0x80, unique_local = (a[0] & 0xfe) == 0xfc;
+    if (!memcmp(a, loopback, 16) || link_local || unique_local)
         return true;
     return !memcmp(a, mapped, 12) && ipv4_private(a + 12);
 }

@@ -25,7 +25,7 @@ static uint64_t hash_lower(const char *s, size_t n)
 static bool equal_lower(const char *word, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (word[i] != ascii_lower((unsigned char)s[i]))
+        if ((unsigned char)word[i] != ascii_lower((unsigned char)s[i]))
             return false;
     return word[n] == '\0';
 }

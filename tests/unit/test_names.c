@@ -1,0 +1,67 @@
+/* test_names.c — the word sets and the person-name check behind the name
+ * rules. Non-ASCII words matter here: a signed/unsigned slip once made
+ * every accented word ("José") miss the given-name list. */
+#include "test.h"
+
+#include "person_name.h"
+
+#include <string.h>
+
+static wordset *make(const char *const *words, size_t n)
+{
+    strvec sv = {0};
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(strvec_push(&sv, words[i]), PHISCRUB_OK);
+    wordset *ws = NULL;
+    assert_int_equal(wordset_build(&sv, &ws), PHISCRUB_OK);
+    strvec_free(&sv);
+    return ws;
+}
+
+static void test_wordset_lookup(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"José", "María", "Linh", "access", "O'Neil"};
+    wordset *ws = make(words, 5);
+    assert_true(wordset_has(ws, "José", strlen("José")));
+    assert_true(wordset_has(ws, "JOSé", strlen("JOSé"))); /* ASCII case folds */
+    assert_true(wordset_has(ws, "linh", 4));
+    assert_true(wordset_has(ws, "ACCESS", 6));
+    assert_true(wordset_has(ws, "o'neil", 6));
+    assert_false(wordset_has(ws, "Jos", 3));
+    assert_false(wordset_has(ws, "Josée", strlen("Josée")));
+    assert_false(wordset_has(ws, "Linh ", 5));
+    assert_false(wordset_has(NULL, "x", 1));
+    wordset_free(ws);
+    wordset_free(NULL);
+}
+
+static void test_person_name(void **state)
+{
+    (void)state;
+    static const char *const common[] = {"access", "retry", "service", "garden", "hello"};
+    wordset *stop = make(common, 5);
+#define NAME_OK(s) person_name_ok(stop, s, strlen(s))
+    assert_true(NAME_OK("Jennifer Whitfield"));
+    assert_true(NAME_OK("José Núñez"));
+    assert_true(NAME_OK("Whitfield, Jennifer"));
+    assert_true(NAME_OK("SMITH^JOHN^A"));
+    assert_true(NAME_OK("Mrs. Okafor"));
+    assert_false(NAME_OK("Grant Access"));
+    assert_false(NAME_OK("Jordan Service"));
+    assert_false(NAME_OK("Hello, Jennifer")); /* the surname slot holds a common word */
+    assert_false(NAME_OK("Dr."));             /* a title alone names nobody */
+    assert_false(NAME_OK(""));
+    assert_true(person_name_ok(NULL, "Grant Access", 12));
+#undef NAME_OK
+    wordset_free(stop);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wordset_lookup),
+        cmocka_unit_test(test_person_name),
+    };
+    return cmocka_run_group_tests_name("names", tests, NULL, NULL);
+}

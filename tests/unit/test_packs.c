@@ -1,0 +1,135 @@
+/* test_packs.c — runs the examples every built-in rule documents.
+ *
+ * Each rule in the patterns/ packs carries `examples: {match: [...], keep: [...]}`.
+ * With all default packs active, a `match` example must come out changed and
+ * carry the rule's replacement (so a rule can never silently stop matching),
+ * and a `keep` example must come out byte-identical (so no rule in any pack
+ * eats it). The whole-pack run is deliberate: decoys have to survive every
+ * rule, not just the one that documents them. */
+#include "test.h"
+
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+} growbuf;
+
+static phiscrub_status collect(void *ctx, const char *data, size_t len)
+{
+    growbuf *b = ctx;
+    if (b->n + len + 1 > b->cap) {
+        b->cap = (b->n + len + 1) * 2;
+        b->p = realloc(b->p, b->cap);
+        if (!b->p)
+            return PHISCRUB_ERR_NOMEM;
+    }
+    memcpy(b->p + b->n, data, len);
+    b->n += len;
+    b->p[b->n] = '\0';
+    return PHISCRUB_OK;
+}
+
+static int setup(void **state)
+{
+    phiscrub_config *cfg;
+    phiscrub_rules *rules = NULL;
+    phiscrub_error err;
+    memset(&err, 0, sizeof err);
+    if (phiscrub_config_new(&cfg) != PHISCRUB_OK)
+        return -1;
+    phiscrub_status st = phiscrub_config_add_builtin_packs(cfg, &err);
+    if (st == PHISCRUB_OK)
+        st = phiscrub_rules_compile(cfg, &rules, &err);
+    phiscrub_config_free(cfg);
+    if (st != PHISCRUB_OK) {
+        char msg[600];
+        fprintf(stderr, "built-in packs: %s\n", phiscrub_error_format(&err, msg, sizeof msg));
+        return -1;
+    }
+    *state = rules;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    phiscrub_rules_free(*state);
+    return 0;
+}
+
+static char *scrub(const phiscrub_rules *rules, const char *in)
+{
+    growbuf b = {0};
+    phiscrub_stream *s;
+    assert_int_equal(phiscrub_stream_new(rules, NULL, collect, &b, &s), PHISCRUB_OK);
+    /* YAML examples write "\n" for a line break inside JSON text; keep it literal. */
+    assert_int_equal(phiscrub_stream_write(s, in, strlen(in)), PHISCRUB_OK);
+    assert_int_equal(phiscrub_stream_finish(s), PHISCRUB_OK);
+    phiscrub_stream_free(s);
+    return b.p ? b.p : calloc(1, 1);
+}
+
+static void test_every_example(void **state)
+{
+    const phiscrub_rules *rules = *state;
+    int failures = 0, checked = 0;
+    for (size_t i = 0; i < rules->nrules; i++) {
+        const compiled_rule *ru = &rules->rules[i];
+        if (ru->ex_match.n == 0 || ru->ex_keep.n == 0) {
+            fprintf(stderr, "rule %s (%s) documents no match or no keep example\n", ru->id,
+                    ru->source);
+            failures++;
+        }
+        for (size_t k = 0; k < ru->ex_match.n; k++, checked++) {
+            char *out = scrub(rules, ru->ex_match.v[k]);
+            if (!strcmp(out, ru->ex_match.v[k]) || !strstr(out, ru->replacement)) {
+                fprintf(stderr, "rule %s: match example not masked as %s:\n  in:  %s\n  out: %s\n",
+                        ru->id, ru->replacement, ru->ex_match.v[k], out);
+                failures++;
+            }
+            free(out);
+        }
+        for (size_t k = 0; k < ru->ex_keep.n; k++, checked++) {
+            char *out = scrub(rules, ru->ex_keep.v[k]);
+            if (strcmp(out, ru->ex_keep.v[k]) != 0) {
+                fprintf(stderr, "rule %s: keep example changed:\n  in:  %s\n  out: %s\n", ru->id,
+                        ru->ex_keep.v[k], out);
+                failures++;
+            }
+            free(out);
+        }
+    }
+    fprintf(stderr, "%d examples checked across %zu rules\n", checked, rules->nrules);
+    assert_true(checked > 100);
+    assert_int_equal(failures, 0);
+}
+
+/* The smoke line from the project's checklist: every PHI masked, the
+ * timestamp kept. */
+static void test_checklist_line(void **state)
+{
+    const char *line = "2026-11-22T10:00:01Z portal[88]: login patient=\"Rosalind Achterberg\" "
+                       "dob=1959-02-27 mobile=(415) 555-0187 email=r.achterberg@example.org "
+                       "card=4012 8888 8888 1881\n";
+    char *out = scrub(*state, line);
+    static const char *const phi[] = {"Achterberg", "1959-02-27", "555-0187", "r.achterberg@",
+                                      "8888 1881"};
+    for (size_t i = 0; i < sizeof phi / sizeof *phi; i++)
+        if (strstr(out, phi[i]))
+            fail_msg("'%s' survived: %s", phi[i], out);
+    assert_non_null(strstr(out, "2026-11-22T10:00:01Z portal[88]: login "));
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_example),
+        cmocka_unit_test(test_checklist_line),
+    };
+    return cmocka_run_group_tests_name("packs", tests, setup, teardown);
+}
