@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define CACHE_MAGIC "phiscrub-hsdb-1\n"
+#define CACHE_MAGIC "phiscrub-hsdb-2\n"
 #define CACHE_MAX_BYTES (256u << 20)
 
 static bool add_list(EVP_MD_CTX *md, const expr_list *l)
@@ -33,15 +33,17 @@ static bool add_list(EVP_MD_CTX *md, const expr_list *l)
     return EVP_DigestUpdate(md, "\n--\n", 4) == 1;
 }
 
-bool db_cache_digest(const expr_list *main, const expr_list *values, phiscrub_rules *r)
+bool db_cache_digest(const expr_list *const lists[DB_CACHE_PARTS], phiscrub_rules *r)
 {
     unsigned len = 0;
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     const char *version = hs_version();
     bool ok = md && EVP_DigestInit_ex(md, EVP_sha256(), NULL) &&
               EVP_DigestUpdate(md, CACHE_MAGIC, strlen(CACHE_MAGIC)) &&
-              EVP_DigestUpdate(md, version, strlen(version) + 1) && add_list(md, main) &&
-              add_list(md, values) && EVP_DigestFinal_ex(md, r->digest, &len) && len == 32;
+              EVP_DigestUpdate(md, version, strlen(version) + 1);
+    for (int i = 0; ok && i < DB_CACHE_PARTS; i++)
+        ok = add_list(md, lists[i]);
+    ok = ok && EVP_DigestFinal_ex(md, r->digest, &len) && len == 32;
     EVP_MD_CTX_free(md);
     return ok;
 }
@@ -110,34 +112,38 @@ static bool take_record(const char **p, const char *end, const char **rec, size_
     return true;
 }
 
-/* Entry layout: magic, then (u64 length, bytes) for the main and the value
- * database (length 0: none). */
-static bool load_entry(const char *data, size_t len, bool want_values, phiscrub_rules *r)
+/* Entry layout: magic, then (u64 length, bytes) for each database part
+ * (length 0: none). */
+static bool load_entry(const char *data, size_t len, const expr_list *const lists[DB_CACHE_PARTS],
+                       phiscrub_rules *r)
 {
-    const char *p = data, *end = data + len, *rec1, *rec2;
-    size_t n1, n2;
-    hs_database_t *db = NULL, *vdb = NULL;
+    const char *p = data, *end = data + len;
+    hs_database_t *db[DB_CACHE_PARTS] = {NULL};
     bool ok = len > strlen(CACHE_MAGIC) && !memcmp(p, CACHE_MAGIC, strlen(CACHE_MAGIC));
     p += strlen(CACHE_MAGIC);
-    ok = ok && take_record(&p, end, &rec1, &n1) && take_record(&p, end, &rec2, &n2) && p == end;
-    ok = ok && (n2 != 0) == want_values;
-    ok = ok && hs_deserialize_database(rec1, n1, &db) == HS_SUCCESS;
-    ok = ok && (n2 == 0 || hs_deserialize_database(rec2, n2, &vdb) == HS_SUCCESS);
-    if (!ok) {
-        hs_free_database(db);
-        hs_free_database(vdb);
+    for (int i = 0; ok && i < DB_CACHE_PARTS; i++) {
+        const char *rec;
+        size_t n;
+        ok = take_record(&p, end, &rec, &n) && (n != 0) == (lists[i]->expr.n != 0) &&
+             (n == 0 || hs_deserialize_database(rec, n, &db[i]) == HS_SUCCESS);
+    }
+    if (!ok || p != end) {
+        for (int i = 0; i < DB_CACHE_PARTS; i++)
+            hs_free_database(db[i]);
         return false;
     }
-    r->db = db;
-    r->value_db = vdb;
+    r->db = db[0];
+    r->value_db = db[1];
+    r->before_db = db[2];
     r->from_cache = 1;
     return true;
 }
 
-bool db_cache_load(const char *dir, bool want_values, phiscrub_rules *r)
+bool db_cache_load(const char *dir, const expr_list *const lists[DB_CACHE_PARTS],
+                   phiscrub_rules *r)
 {
     if (builtin_db_len && !memcmp(builtin_db_digest, r->digest, 32) &&
-        load_entry((const char *)builtin_db_data, builtin_db_len, want_values, r))
+        load_entry((const char *)builtin_db_data, builtin_db_len, lists, r))
         return true;
     char path[4096];
     char *data;
@@ -145,7 +151,7 @@ bool db_cache_load(const char *dir, bool want_values, phiscrub_rules *r)
     if (!dir || !dir_is_safe(dir) || !entry_path(dir, r, path, sizeof path) ||
         !read_entry(path, &data, &len))
         return false;
-    bool ok = load_entry(data, len, want_values, r);
+    bool ok = load_entry(data, len, lists, r);
     free(data);
     return ok;
 }
@@ -178,7 +184,7 @@ bool db_cache_serialize(const phiscrub_rules *r, char **out, size_t *len)
     char *buf = NULL;
     size_t n = 0;
     if (!append(&buf, &n, CACHE_MAGIC, strlen(CACHE_MAGIC)) || !append_db(&buf, &n, r->db) ||
-        !append_db(&buf, &n, r->value_db)) {
+        !append_db(&buf, &n, r->value_db) || !append_db(&buf, &n, r->before_db)) {
         free(buf);
         return false;
     }

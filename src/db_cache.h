@@ -11,13 +11,18 @@
 
 #include "internal.h"
 
-/* Computes r->digest for these expressions. Returns false on failure. */
-bool db_cache_digest(const expr_list *main, const expr_list *values, phiscrub_rules *r);
+/* The databases of a rule set, in entry order: main, values, befores. */
+#define DB_CACHE_PARTS 3
 
-/* Loads r->db and r->value_db for r->digest from the embedded database or
- * from dir (may be NULL). Returns false, leaving r untouched, when neither
- * has a valid entry; the caller then compiles. */
-bool db_cache_load(const char *dir, bool want_values, phiscrub_rules *r);
+/* Computes r->digest for these expression lists. Returns false on failure. */
+bool db_cache_digest(const expr_list *const lists[DB_CACHE_PARTS], phiscrub_rules *r);
+
+/* Loads r->db, r->value_db and r->before_db for r->digest from the
+ * embedded database or from dir (may be NULL). A part must be present
+ * exactly when its list is not empty. Returns false, leaving r untouched,
+ * when neither has a valid entry; the caller then compiles. */
+bool db_cache_load(const char *dir, const expr_list *const lists[DB_CACHE_PARTS],
+                   phiscrub_rules *r);
 
 /* Best effort: failures only mean the next start compiles again. */
 void db_cache_store(const char *dir, const phiscrub_rules *r);

@@ -71,6 +71,7 @@ typedef struct {
     strvec patterns;       /* expanded Hyperscan expressions (without the key) */
     strvec keys;           /* expanded; empty when the whole match is the PHI */
     char *key_list;        /* every word of this list is a literal key */
+    char *before;          /* expanded; must match right before the key; masked too */
     char *value_list;      /* the value's first word must be in this list */
     bool mask_all;         /* keyed: mask the key too ("mask: all") */
     char *validator;       /* NULL when none */
@@ -157,6 +158,8 @@ typedef struct {
     bool mask_all;         /* RULE_KEYED: the mask starts at the key */
     bool literal_keys;     /* keys are bare words: word boundaries checked in C */
     wordset *value_words;  /* RULE_KEYED: the value's first word must be one of these */
+    bool has_value;        /* RULE_KEYED: a value pattern follows the key */
+    unsigned before_max;   /* RULE_KEYED with before: its longest match; 0: none */
     char *trim;            /* RULE_KEYED: bytes stripped from the value's end */
     strvec ex_match, ex_keep;
 } compiled_rule;
@@ -169,6 +172,7 @@ struct phiscrub_rules {
     size_t nexpr;
     hs_database_t *db;     /* all plain patterns and keys; SOM_LEFTMOST | MULTILINE */
     hs_database_t *value_db; /* values of keyed rules, anchored at start, id = rule index */
+    hs_database_t *before_db; /* `before:` patterns, anchored at the end, SOM, id = rule index */
     char **categories;
     size_t ncategories;
     wordset *stopwords;    /* common words a person-name candidate may not be */

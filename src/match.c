@@ -37,7 +37,8 @@ struct matcher {
     size_t nallows, capallows;
     const char *buf;        /* the block being scanned */
     size_t len;
-    unsigned value_rule;    /* value scan: which rule's value we want */
+    unsigned value_rule;    /* value and before scans: which rule we want */
+    size_t before_start;    /* before scan: leftmost start found, or SIZE_MAX */
     size_t value_ends[VALUE_MAX_ENDS];
     size_t nends;
     uint64_t candidates;
@@ -65,6 +66,8 @@ phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher *
         st = PHISCRUB_ERR_NOMEM;
     else if (r->value_db && hs_alloc_scratch(r->value_db, &m->vscratch) != HS_SUCCESS)
         st = PHISCRUB_ERR_NOMEM;
+    else if (r->before_db && hs_alloc_scratch(r->before_db, &m->vscratch) != HS_SUCCESS)
+        st = PHISCRUB_ERR_NOMEM; /* one scratch grown to fit both side databases */
     if (st != PHISCRUB_OK) {
         matcher_free(m);
         return st;
@@ -169,6 +172,37 @@ static int on_value(unsigned id, unsigned long long from, unsigned long long to,
     return 0;
 }
 
+static int on_before(unsigned id, unsigned long long from, unsigned long long to,
+                     unsigned flags, void *ctx)
+{
+    (void)to;
+    (void)flags;
+    matcher *m = ctx;
+    if (id == m->value_rule && from < m->before_start)
+        m->before_start = (size_t)from;
+    return 0;
+}
+
+/* `before:` — where the pattern that must end right at `key_from` starts,
+ * looking back at most before_max bytes on the same line; SIZE_MAX if it
+ * does not match. */
+static size_t match_before(matcher *m, unsigned rule_idx, size_t key_from)
+{
+    const compiled_rule *ru = &m->r->rules[rule_idx];
+    size_t from = key_from > ru->before_max ? key_from - ru->before_max : 0;
+    for (size_t i = key_from; i > from; i--)
+        if (m->buf[i - 1] == '\n') {
+            from = i;
+            break;
+        }
+    m->value_rule = rule_idx;
+    m->before_start = SIZE_MAX;
+    if (key_from > from && hs_scan(m->r->before_db, m->buf + from, (unsigned)(key_from - from), 0,
+                                   m->vscratch, on_before, m) != HS_SUCCESS)
+        m->err = PHISCRUB_ERR_SCAN;
+    return m->before_start == SIZE_MAX ? SIZE_MAX : from + m->before_start;
+}
+
 /* value_list: the value's first word (after blanks) must be in the list. */
 static bool first_word_listed(const wordset *ws, const char *p, size_t n)
 {
@@ -228,8 +262,16 @@ static void confirm(matcher *m, unsigned expr, size_t from, size_t to)
                              (to < m->len && ascii_is_word((unsigned char)m->buf[to]))))
         return; /* a list word inside a longer word */
     if (ru->kind == RULE_KEYED) {
-        size_t n = match_value(m, rule_idx, from, to);
-        if (n == 0)
+        if (ru->before_max) {
+            size_t b = match_before(m, rule_idx, from);
+            if (b == SIZE_MAX)
+                return;
+            from = b;
+        }
+        size_t n = 0;
+        if (ru->has_value && (n = match_value(m, rule_idx, from, to)) == 0)
+            return;
+        if (!ru->has_value && !rule_check(m, ru, m->buf + from, to - from))
             return;
         start = ru->mask_all ? from : to;
         end = to + n;

@@ -136,8 +136,13 @@ static char *literal_expr(const char *w)
     return e;
 }
 
+/* The three expression lists a rule set compiles into. */
+typedef struct {
+    expr_list main, values, befores;
+} expr_lists;
+
 static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, const rule_def *d,
-                                expr_list *main, expr_list *values)
+                                expr_lists *x)
 {
     compiled_rule *ru = &r->rules[r->nrules];
     unsigned idx = (unsigned)r->nrules;
@@ -181,17 +186,29 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         const strvec *words = &config_find_list(cfg, d->key_list)->words;
         ru->literal_keys = true;
         for (size_t i = 0; i < words->n; i++)
-            RETURN_IF_ERR(expr_add(main, literal_expr(words->v[i]), flags, idx));
+            RETURN_IF_ERR(expr_add(&x->main, literal_expr(words->v[i]), flags, idx));
+    }
+    if (d->before) {
+        /* Matched leftwards from the key: anchored at the end of the bytes
+         * before it, with SOM for where it starts. */
+        size_t n = strlen(d->before) + 8;
+        char *v = malloc(n);
+        if (!v)
+            return PHISCRUB_ERR_NOMEM;
+        snprintf(v, n, "(?:%s)\\z", d->before);
+        RETURN_IF_ERR(expr_add(&x->befores, v,
+                               HS_FLAG_SOM_LEFTMOST | (d->caseless ? HS_FLAG_CASELESS : 0), idx));
     }
     if (d->keys.n || d->key_list) {
         ru->kind = RULE_KEYED;
-        ru->mask_all = d->mask_all;
+        ru->mask_all = d->mask_all || d->before;
+        ru->has_value = d->patterns.n > 0;
         /* A value starts where its key ends, so a key needs its start only
          * when the key is masked too. SOM is costly, and Hyperscan's budget
          * for it is per database: ask only where needed. */
         unsigned key_flags = d->mask_all ? flags : flags & ~(unsigned)HS_FLAG_SOM_LEFTMOST;
         for (size_t i = 0; i < d->keys.n; i++)
-            RETURN_IF_ERR(expr_add(main, xstrdup(d->keys.v[i]), key_flags, idx));
+            RETURN_IF_ERR(expr_add(&x->main, xstrdup(d->keys.v[i]), key_flags, idx));
         /* Values are anchored at the byte after the key; all of a rule's
          * alternatives share its id. */
         for (size_t i = 0; i < d->patterns.n; i++) {
@@ -200,12 +217,12 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
             if (!v)
                 return PHISCRUB_ERR_NOMEM;
             snprintf(v, n, "^(?:%s)", d->patterns.v[i]);
-            RETURN_IF_ERR(expr_add(values, v, d->caseless ? HS_FLAG_CASELESS : 0, idx));
+            RETURN_IF_ERR(expr_add(&x->values, v, d->caseless ? HS_FLAG_CASELESS : 0, idx));
         }
         return PHISCRUB_OK;
     }
     for (size_t i = 0; i < d->patterns.n; i++)
-        RETURN_IF_ERR(expr_add(main, xstrdup(d->patterns.v[i]), flags, idx));
+        RETURN_IF_ERR(expr_add(&x->main, xstrdup(d->patterns.v[i]), flags, idx));
     return PHISCRUB_OK;
 }
 
@@ -226,7 +243,9 @@ static phiscrub_status expression_error(const phiscrub_rules *r, unsigned rule_i
 }
 
 /* Checks bounds of every expression; fills the rules' widths and r->max_width. */
-static phiscrub_status lint_widths(phiscrub_rules *r, const expr_list *l, bool values,
+enum width_of { WIDTH_MAIN, WIDTH_VALUE, WIDTH_BEFORE };
+
+static phiscrub_status lint_widths(phiscrub_rules *r, const expr_list *l, enum width_of what,
                                    unsigned *widths, phiscrub_error *err)
 {
     for (size_t i = 0; i < l->expr.n; i++) {
@@ -248,13 +267,14 @@ static phiscrub_status lint_widths(phiscrub_rules *r, const expr_list *l, bool v
                      RULE_MAX_WIDTH);
             return expression_error(r, l->ids[i], msg, err);
         }
-        if (minw == 0 && !values)
+        if (minw == 0)
             return expression_error(r, l->ids[i], "pattern can match the empty string", err);
         unsigned id = l->ids[i];
-        if (values)
-            r->rules[id].value_max = maxw > r->rules[id].value_max ? maxw : r->rules[id].value_max;
-        else if (maxw > widths[id])
-            widths[id] = maxw;
+        unsigned *slot = what == WIDTH_VALUE    ? &r->rules[id].value_max
+                         : what == WIDTH_BEFORE ? &r->rules[id].before_max
+                                                : &widths[id];
+        if (maxw > *slot)
+            *slot = maxw;
     }
     return PHISCRUB_OK;
 }
@@ -287,7 +307,7 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
     size_t nroster = 0;
     RETURN_IF_ERR(roster_defs_build(cfg, pack_active(cfg, "roster"), &roster_defs, &nroster));
     size_t cap = cfg->ndefs + nroster;
-    expr_list main = {0}, values = {0};
+    expr_lists x = {0};
     unsigned *widths = NULL;
     phiscrub_status st = PHISCRUB_OK;
     if (!(r->rules = calloc(cap ? cap : 1, sizeof *r->rules)))
@@ -295,26 +315,28 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
     for (size_t i = 0; st == PHISCRUB_OK && i < cfg->ndefs; i++) {
         const rule_def *d = &cfg->defs[i];
         if (d->enabled && pack_active(cfg, d->pack))
-            st = add_rule(cfg, r, d, &main, &values);
+            st = add_rule(cfg, r, d, &x);
     }
     for (size_t i = 0; st == PHISCRUB_OK && i < nroster; i++)
-        st = add_rule(cfg, r, &roster_defs[i], &main, &values);
+        st = add_rule(cfg, r, &roster_defs[i], &x);
     for (size_t i = 0; i < nroster; i++)
         rule_def_free(&roster_defs[i]);
     free(roster_defs);
-    if (st == PHISCRUB_OK && main.expr.n == 0) {
+    if (st == PHISCRUB_OK && x.main.expr.n == 0) {
         error_set(err, NULL, 0, 0, NULL, "no rules are active");
         st = PHISCRUB_ERR_CONFIG;
     }
     if (st == PHISCRUB_OK && !(widths = calloc(r->nrules, sizeof *widths)))
         st = PHISCRUB_ERR_NOMEM;
     if (st == PHISCRUB_OK)
-        st = lint_widths(r, &main, false, widths, err);
+        st = lint_widths(r, &x.main, WIDTH_MAIN, widths, err);
     if (st == PHISCRUB_OK)
-        st = lint_widths(r, &values, true, widths, err);
+        st = lint_widths(r, &x.values, WIDTH_VALUE, widths, err);
+    if (st == PHISCRUB_OK)
+        st = lint_widths(r, &x.befores, WIDTH_BEFORE, widths, err);
     for (size_t i = 0; st == PHISCRUB_OK && i < r->nrules; i++) {
         const compiled_rule *ru = &r->rules[i];
-        unsigned w = widths[i] + ru->value_max;
+        unsigned w = widths[i] + ru->value_max + ru->before_max;
         if (w > r->max_width)
             r->max_width = w;
         if (ru->window > r->max_window)
@@ -324,40 +346,45 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
     }
     free(widths);
     if (st == PHISCRUB_OK) {
-        r->nexpr = main.expr.n;
+        r->nexpr = x.main.expr.n;
         r->expr_rule = malloc(r->nexpr * sizeof *r->expr_rule);
         r->expr_som = malloc(r->nexpr * sizeof *r->expr_som);
         if (!r->expr_rule || !r->expr_som)
             st = PHISCRUB_ERR_NOMEM;
         for (size_t i = 0; st == PHISCRUB_OK && i < r->nexpr; i++) {
-            r->expr_rule[i] = main.ids[i];
-            r->expr_som[i] = (main.flags[i] & HS_FLAG_SOM_LEFTMOST) != 0;
+            r->expr_rule[i] = x.main.ids[i];
+            r->expr_som[i] = (x.main.flags[i] & HS_FLAG_SOM_LEFTMOST) != 0;
         }
         /* Hyperscan reports the expression index as the id. */
-        for (size_t i = 0; i < main.expr.n; i++)
-            main.ids[i] = (unsigned)i;
+        for (size_t i = 0; i < x.main.expr.n; i++)
+            x.main.ids[i] = (unsigned)i;
     }
-    if (st == PHISCRUB_OK && !db_cache_digest(&main, &values, r))
+    const expr_list *lists[3] = {&x.main, &x.values, &x.befores};
+    if (st == PHISCRUB_OK && !db_cache_digest(lists, r))
         st = PHISCRUB_ERR_NOMEM;
-    if (st == PHISCRUB_OK && !db_cache_load(cfg->cache_dir, values.expr.n > 0, r)) {
+    if (st == PHISCRUB_OK && !db_cache_load(cfg->cache_dir, lists, r)) {
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
-        st = compile_db(r, &main, &r->db, err);
-        if (st == PHISCRUB_OK && values.expr.n) {
-            /* error ids in the value list are rule indexes already */
-            st = compile_db(r, &values, &r->value_db, err);
-        }
+        st = compile_db(r, &x.main, &r->db, err);
+        /* ids in the value and before lists are rule indexes already */
+        if (st == PHISCRUB_OK && x.values.expr.n)
+            st = compile_db(r, &x.values, &r->value_db, err);
+        if (st == PHISCRUB_OK && x.befores.expr.n)
+            st = compile_db(r, &x.befores, &r->before_db, err);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         r->compile_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
         if (st == PHISCRUB_OK)
             db_cache_store(cfg->cache_dir, r);
     }
-    expr_free(&main);
-    expr_free(&values);
+    expr_free(&x.main);
+    expr_free(&x.values);
+    expr_free(&x.befores);
     if (st == PHISCRUB_OK) {
         size_t sz = 0;
         hs_database_size(r->db, &r->db_size);
         if (r->value_db && hs_database_size(r->value_db, &sz) == HS_SUCCESS)
+            r->db_size += sz;
+        if (r->before_db && hs_database_size(r->before_db, &sz) == HS_SUCCESS)
             r->db_size += sz;
         const word_list *stop = config_find_list(cfg, "common_words");
         if (stop)
@@ -418,6 +445,7 @@ void phiscrub_rules_free(phiscrub_rules *r)
     free(r->categories);
     hs_free_database(r->db);
     hs_free_database(r->value_db);
+    hs_free_database(r->before_db);
     wordset_free(r->stopwords);
     free(r);
 }

@@ -337,6 +337,9 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->patterns));
         } else if (!strcmp(key, "key") || !strcmp(key, "keys")) {
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->keys));
+        } else if (!strcmp(key, "before")) {
+            RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
+            RETURN_IF_ERR(expand_owned(ld, v, d->id, s, &d->before));
         } else if (!strcmp(key, "key_list") || !strcmp(key, "value_list")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
             if (!config_find_list(ld->cfg, s))
@@ -386,10 +389,10 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
     if (d->enabled) {
         if (!d->category)
             return fail(ld, node, d->id, "rule has no category", NULL);
-        if (d->patterns.n == 0)
+        if (d->patterns.n == 0 && !d->before)
             return fail(ld, node, d->id, "rule has no pattern", NULL);
         bool keyed = d->keys.n || d->key_list;
-        if ((d->trim || d->mask_all || d->value_list) && !keyed)
+        if ((d->trim || d->mask_all || d->value_list || d->before) && !keyed)
             return fail(ld, node, d->id, "trim:, mask: and value_list: apply to rules with a key",
                         NULL);
         if (d->keys.n && d->key_list)
