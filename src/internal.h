@@ -72,6 +72,7 @@ typedef struct {
     strvec keys;           /* expanded; empty when the whole match is the PHI */
     char *key_list;        /* every word of this list is a literal key */
     char *before;          /* expanded; must match right before the key; masked too */
+    bool before_optional;  /* no match before the key: start the mask at the key */
     char *value_list;      /* the value's first word must be in this list */
     bool mask_all;         /* keyed: mask the key too ("mask: all") */
     char *validator;       /* NULL when none */
@@ -160,6 +161,7 @@ typedef struct {
     wordset *value_words;  /* RULE_KEYED: the value's first word must be one of these */
     bool has_value;        /* RULE_KEYED: a value pattern follows the key */
     unsigned before_max;   /* RULE_KEYED with before: its longest match; 0: none */
+    bool before_optional;  /* ... and the key alone will do */
     char *trim;            /* RULE_KEYED: bytes stripped from the value's end */
     strvec ex_match, ex_keep;
 } compiled_rule;

@@ -264,9 +264,10 @@ static void confirm(matcher *m, unsigned expr, size_t from, size_t to)
     if (ru->kind == RULE_KEYED) {
         if (ru->before_max) {
             size_t b = match_before(m, rule_idx, from);
-            if (b == SIZE_MAX)
+            if (b == SIZE_MAX && !ru->before_optional)
                 return;
-            from = b;
+            if (b != SIZE_MAX)
+                from = b;
         }
         size_t n = 0;
         if (ru->has_value && (n = match_value(m, rule_idx, from, to)) == 0)

@@ -203,10 +203,12 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         ru->kind = RULE_KEYED;
         ru->mask_all = d->mask_all || d->before;
         ru->has_value = d->patterns.n > 0;
+        ru->before_optional = d->before_optional;
         /* A value starts where its key ends, so a key needs its start only
          * when the key is masked too. SOM is costly, and Hyperscan's budget
          * for it is per database: ask only where needed. */
-        unsigned key_flags = d->mask_all ? flags : flags & ~(unsigned)HS_FLAG_SOM_LEFTMOST;
+        unsigned key_flags =
+            d->mask_all || d->before ? flags : flags & ~(unsigned)HS_FLAG_SOM_LEFTMOST;
         for (size_t i = 0; i < d->keys.n; i++)
             RETURN_IF_ERR(expr_add(&x->main, xstrdup(d->keys.v[i]), key_flags, idx));
         /* Values are anchored at the byte after the key; all of a rule's
