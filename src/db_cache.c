@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define CACHE_MAGIC "phiscrub-hsdb-2\n"
+#define CACHE_MAGIC "phiscrub-hsdb-4\n"
 #define CACHE_MAX_BYTES (256u << 20)
 
 static bool add_list(EVP_MD_CTX *md, const expr_list *l)
@@ -113,7 +113,8 @@ static bool take_record(const char **p, const char *end, const char **rec, size_
 }
 
 /* Entry layout: magic, then (u64 length, bytes) for each database part
- * (length 0: none). */
+ * (length 0: none), then the rules' widths (3 u32 per rule), which would
+ * otherwise take Hyperscan's analysis of every expression to recompute. */
 static bool load_entry(const char *data, size_t len, const expr_list *const lists[DB_CACHE_PARTS],
                        phiscrub_rules *r)
 {
@@ -127,6 +128,9 @@ static bool load_entry(const char *data, size_t len, const expr_list *const list
         ok = take_record(&p, end, &rec, &n) && (n != 0) == (lists[i]->expr.n != 0) &&
              (n == 0 || hs_deserialize_database(rec, n, &db[i]) == HS_SUCCESS);
     }
+    const char *widths = NULL;
+    size_t wn = 0;
+    ok = ok && take_record(&p, end, &widths, &wn) && wn == r->nrules * 3 * sizeof(uint32_t);
     if (!ok || p != end) {
         for (int i = 0; i < DB_CACHE_PARTS; i++)
             hs_free_database(db[i]);
@@ -135,7 +139,15 @@ static bool load_entry(const char *data, size_t len, const expr_list *const list
     r->db = db[0];
     r->value_db = db[1];
     r->before_db = db[2];
+    r->numeric_db = db[3];
     r->from_cache = 1;
+    for (size_t i = 0; i < r->nrules; i++) {
+        uint32_t w[3];
+        memcpy(w, widths + i * sizeof w, sizeof w);
+        r->rules[i].main_width = w[0];
+        r->rules[i].value_max = w[1];
+        r->rules[i].before_max = w[2];
+    }
     return true;
 }
 
@@ -183,8 +195,15 @@ bool db_cache_serialize(const phiscrub_rules *r, char **out, size_t *len)
 {
     char *buf = NULL;
     size_t n = 0;
-    if (!append(&buf, &n, CACHE_MAGIC, strlen(CACHE_MAGIC)) || !append_db(&buf, &n, r->db) ||
-        !append_db(&buf, &n, r->value_db) || !append_db(&buf, &n, r->before_db)) {
+    unsigned long long wlen = r->nrules * 3 * sizeof(uint32_t);
+    bool ok = append(&buf, &n, CACHE_MAGIC, strlen(CACHE_MAGIC)) && append_db(&buf, &n, r->db) &&
+              append_db(&buf, &n, r->value_db) && append_db(&buf, &n, r->before_db) &&
+              append_db(&buf, &n, r->numeric_db) && append(&buf, &n, &wlen, sizeof wlen);
+    for (size_t i = 0; ok && i < r->nrules; i++) {
+        uint32_t w[3] = {r->rules[i].main_width, r->rules[i].value_max, r->rules[i].before_max};
+        ok = append(&buf, &n, w, sizeof w);
+    }
+    if (!ok) {
         free(buf);
         return false;
     }

@@ -11,13 +11,13 @@
 
 #include "internal.h"
 
-/* The databases of a rule set, in entry order: main, values, befores. */
-#define DB_CACHE_PARTS 3
+/* The databases of a rule set, in entry order: main, values, befores, numeric. */
+#define DB_CACHE_PARTS 4
 
 /* Computes r->digest for these expression lists. Returns false on failure. */
 bool db_cache_digest(const expr_list *const lists[DB_CACHE_PARTS], phiscrub_rules *r);
 
-/* Loads r->db, r->value_db and r->before_db for r->digest from the
+/* Loads r->db, r->value_db, r->before_db and r->numeric_db for r->digest from the
  * embedded database or from dir (may be NULL). A part must be present
  * exactly when its list is not empty. Returns false, leaving r untouched,
  * when neither has a valid entry; the caller then compiles. */

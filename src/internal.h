@@ -83,6 +83,7 @@ typedef struct {
     bool caseless;
     bool enabled;
     bool allow;            /* an allow-list term: matches inside it are kept */
+    bool numeric;          /* matches only digits and separators: scanned in numeric windows */
     char *replacement;     /* NULL: "[CATEGORY]" */
     char *trim;            /* bytes stripped from the end of a keyed value; NULL: none */
     int priority;
@@ -131,10 +132,11 @@ extern const size_t builtin_lists_count;
 
 /* ---- compiled rules (rules_compile.c) ---- */
 
-/* Expressions for hs_compile_multi with their flags and ids. */
+/* Expressions for hs_compile_multi with their flags and ids; width is the
+ * widest match when known without asking Hyperscan (literals), else 0. */
 typedef struct {
     strvec expr;
-    unsigned *flags, *ids;
+    unsigned *flags, *ids, *width;
     size_t cap;
 } expr_list;
 
@@ -155,6 +157,7 @@ typedef struct {
     size_t nnot;
     unsigned not_window;
     int priority;
+    unsigned main_width;   /* widest match of its pattern or key */
     unsigned value_max;    /* RULE_KEYED: longest value */
     bool mask_all;         /* RULE_KEYED: the mask starts at the key */
     bool literal_keys;     /* keys are bare words: word boundaries checked in C */
@@ -175,6 +178,8 @@ struct phiscrub_rules {
     hs_database_t *db;     /* all plain patterns and keys; SOM_LEFTMOST | MULTILINE */
     hs_database_t *value_db; /* values of keyed rules, anchored at start, id = rule index */
     hs_database_t *before_db; /* `before:` patterns, anchored at the end, SOM, id = rule index */
+    hs_database_t *numeric_db; /* `numeric: true` rules; ids continue after the main ones */
+    size_t nmain;          /* expressions in db; the rest of expr_rule is numeric_db's */
     char **categories;
     size_t ncategories;
     wordset *stopwords;    /* common words a person-name candidate may not be */

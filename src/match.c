@@ -12,6 +12,7 @@
  *   - plain rules: the rule's check runs on the matched bytes;
  *   - context cue words must appear shortly before, veto words must not. */
 #include "match.h"
+#include "numeric.h"
 #include "person_name.h"
 
 #include <stdlib.h>
@@ -37,6 +38,10 @@ struct matcher {
     size_t nallows, capallows;
     const char *buf;        /* the block being scanned */
     size_t len;
+    numeric_window *windows; /* numeric windows of the block */
+    size_t *window_at;      /* where each window starts in numbuf */
+    size_t nwindows;
+    char *numbuf;           /* the windows, joined by '\n': one scan per block */
     unsigned value_rule;    /* value and before scans: which rule we want */
     size_t before_start;    /* before scan: leftmost start found, or SIZE_MAX */
     size_t value_ends[VALUE_MAX_ENDS];
@@ -58,11 +63,17 @@ phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher *
     m->pend = calloc(r->nexpr, sizeof *m->pend);
     m->active = calloc(r->nexpr, sizeof *m->active);
     m->spans = malloc(m->capspans * sizeof *m->spans);
+    m->windows = malloc(NUMERIC_WINDOWS_MAX(block_cap) * sizeof *m->windows);
+    m->window_at = malloc(NUMERIC_WINDOWS_MAX(block_cap) * sizeof *m->window_at);
+    m->numbuf = malloc(block_cap + NUMERIC_WINDOWS_MAX(block_cap));
     m->allows = malloc(m->capallows * sizeof *m->allows);
     phiscrub_status st = PHISCRUB_OK;
-    if (!m->pend || !m->active || !m->spans || !m->allows)
+    if (!m->pend || !m->active || !m->spans || !m->allows || !m->windows || !m->window_at ||
+        !m->numbuf)
         st = PHISCRUB_ERR_NOMEM;
     else if (hs_alloc_scratch(r->db, &m->scratch) != HS_SUCCESS)
+        st = PHISCRUB_ERR_NOMEM;
+    else if (r->numeric_db && hs_alloc_scratch(r->numeric_db, &m->scratch) != HS_SUCCESS)
         st = PHISCRUB_ERR_NOMEM;
     else if (r->value_db && hs_alloc_scratch(r->value_db, &m->vscratch) != HS_SUCCESS)
         st = PHISCRUB_ERR_NOMEM;
@@ -86,6 +97,9 @@ void matcher_free(matcher *m)
     free(m->active);
     free(m->spans);
     free(m->allows);
+    free(m->windows);
+    free(m->window_at);
+    free(m->numbuf);
     free(m);
 }
 
@@ -309,6 +323,42 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
     return m->err == PHISCRUB_OK ? 0 : 1;
 }
 
+/* A numeric match in numbuf: translate it to block offsets. A match never
+ * spans two windows (they are joined by '\n', which no numeric rule matches). */
+static int on_numeric(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
+                      void *ctx)
+{
+    matcher *m = ctx;
+    size_t lo = 0, hi = m->nwindows; /* last window starting at or before `from` */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (m->window_at[mid] <= from)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t delta = m->windows[lo].start - m->window_at[lo];
+    return on_match(id, from + delta, to + delta, flags, ctx);
+}
+
+/* Numeric rules: one scan over the block's digit windows, copied side by
+ * side, rather than a scan of the whole block (see numeric.c). */
+static hs_error_t scan_numeric(matcher *m, const char *buf, size_t len)
+{
+    m->nwindows = numeric_windows(buf, len, m->windows, NUMERIC_WINDOWS_MAX(len));
+    size_t at = 0;
+    for (size_t i = 0; i < m->nwindows; i++) {
+        size_t n = m->windows[i].end - m->windows[i].start;
+        m->window_at[i] = at;
+        memcpy(m->numbuf + at, buf + m->windows[i].start, n);
+        at += n;
+        m->numbuf[at++] = '\n';
+    }
+    if (at == 0)
+        return HS_SUCCESS;
+    return hs_scan(m->r->numeric_db, m->numbuf, (unsigned)at, 0, m->scratch, on_numeric, m);
+}
+
 phiscrub_status matcher_scan(matcher *m, const char *buf, size_t len, const region **regions,
                              size_t *n)
 {
@@ -317,6 +367,8 @@ phiscrub_status matcher_scan(matcher *m, const char *buf, size_t len, const regi
     m->nspans = m->nallows = 0;
     m->err = PHISCRUB_OK;
     hs_error_t rc = hs_scan(m->r->db, buf, (unsigned)len, 0, m->scratch, on_match, m);
+    if (m->r->numeric_db && rc == HS_SUCCESS && m->err == PHISCRUB_OK)
+        rc = scan_numeric(m, buf, len);
     for (size_t i = 0; i < m->nactive; i++) {
         pending *p = &m->pend[m->active[i]];
         if (rc == HS_SUCCESS && m->err == PHISCRUB_OK)

@@ -18,26 +18,28 @@
 #include <limits.h>
 #include <time.h>
 
-static phiscrub_status expr_add(expr_list *l, char *expr_owned, unsigned flags, unsigned id)
+static phiscrub_status expr_add(expr_list *l, char *expr_owned, unsigned flags, unsigned id,
+                                unsigned width)
 {
     if (l->expr.n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
-        unsigned *f = realloc(l->flags, cap * sizeof *f);
-        if (!f) {
-            free(expr_owned);
-            return PHISCRUB_ERR_NOMEM;
+        unsigned *arrays[3] = {l->flags, l->ids, l->width};
+        for (int k = 0; k < 3; k++) {
+            unsigned *p = realloc(arrays[k], cap * sizeof *p);
+            if (!p) {
+                free(expr_owned);
+                return PHISCRUB_ERR_NOMEM;
+            }
+            arrays[k] = p;
         }
-        l->flags = f;
-        unsigned *i = realloc(l->ids, cap * sizeof *i);
-        if (!i) {
-            free(expr_owned);
-            return PHISCRUB_ERR_NOMEM;
-        }
-        l->ids = i;
+        l->flags = arrays[0];
+        l->ids = arrays[1];
+        l->width = arrays[2];
         l->cap = cap;
     }
     l->flags[l->expr.n] = flags;
     l->ids[l->expr.n] = id;
+    l->width[l->expr.n] = width;
     return strvec_push_owned(&l->expr, expr_owned);
 }
 
@@ -46,6 +48,7 @@ static void expr_free(expr_list *l)
     strvec_free(&l->expr);
     free(l->flags);
     free(l->ids);
+    free(l->width);
 }
 
 static bool in_list(const strvec *sv, const char *s)
@@ -138,7 +141,7 @@ static char *literal_expr(const char *w)
 
 /* The three expression lists a rule set compiles into. */
 typedef struct {
-    expr_list main, values, befores;
+    expr_list main, values, befores, numeric;
 } expr_lists;
 
 static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, const rule_def *d,
@@ -186,7 +189,8 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         const strvec *words = &config_find_list(cfg, d->key_list)->words;
         ru->literal_keys = true;
         for (size_t i = 0; i < words->n; i++)
-            RETURN_IF_ERR(expr_add(&x->main, literal_expr(words->v[i]), flags, idx));
+            RETURN_IF_ERR(expr_add(&x->main, literal_expr(words->v[i]), flags, idx,
+                                   (unsigned)strlen(words->v[i])));
     }
     if (d->before) {
         /* Matched leftwards from the key: anchored at the end of the bytes
@@ -197,7 +201,8 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
             return PHISCRUB_ERR_NOMEM;
         snprintf(v, n, "(?:%s)\\z", d->before);
         RETURN_IF_ERR(expr_add(&x->befores, v,
-                               HS_FLAG_SOM_LEFTMOST | (d->caseless ? HS_FLAG_CASELESS : 0), idx));
+                               HS_FLAG_SOM_LEFTMOST | (d->caseless ? HS_FLAG_CASELESS : 0), idx,
+                               0));
     }
     if (d->keys.n || d->key_list) {
         ru->kind = RULE_KEYED;
@@ -210,7 +215,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         unsigned key_flags =
             d->mask_all || d->before ? flags : flags & ~(unsigned)HS_FLAG_SOM_LEFTMOST;
         for (size_t i = 0; i < d->keys.n; i++)
-            RETURN_IF_ERR(expr_add(&x->main, xstrdup(d->keys.v[i]), key_flags, idx));
+            RETURN_IF_ERR(expr_add(&x->main, xstrdup(d->keys.v[i]), key_flags, idx, 0));
         /* Values are anchored at the byte after the key; all of a rule's
          * alternatives share its id. */
         for (size_t i = 0; i < d->patterns.n; i++) {
@@ -219,12 +224,13 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
             if (!v)
                 return PHISCRUB_ERR_NOMEM;
             snprintf(v, n, "^(?:%s)", d->patterns.v[i]);
-            RETURN_IF_ERR(expr_add(&x->values, v, d->caseless ? HS_FLAG_CASELESS : 0, idx));
+            RETURN_IF_ERR(expr_add(&x->values, v, d->caseless ? HS_FLAG_CASELESS : 0, idx, 0));
         }
         return PHISCRUB_OK;
     }
+    expr_list *to = d->numeric ? &x->numeric : &x->main;
     for (size_t i = 0; i < d->patterns.n; i++)
-        RETURN_IF_ERR(expr_add(&x->main, xstrdup(d->patterns.v[i]), flags, idx));
+        RETURN_IF_ERR(expr_add(to, xstrdup(d->patterns.v[i]), flags, idx, 0));
     return PHISCRUB_OK;
 }
 
@@ -244,45 +250,56 @@ static phiscrub_status expression_error(const phiscrub_rules *r, unsigned rule_i
     return PHISCRUB_ERR_PATTERN;
 }
 
-/* Checks bounds of every expression; fills the rules' widths and r->max_width. */
 enum width_of { WIDTH_MAIN, WIDTH_VALUE, WIDTH_BEFORE };
 
+/* Checks the bounds of every expression and records each rule's widest
+ * key or pattern, value and before-match. Literals are not asked about:
+ * their width is their length, and asking Hyperscan 12,000 times is slow. */
 static phiscrub_status lint_widths(phiscrub_rules *r, const expr_list *l, enum width_of what,
-                                   unsigned *widths, phiscrub_error *err)
+                                   phiscrub_error *err)
 {
     for (size_t i = 0; i < l->expr.n; i++) {
-        hs_expr_info_t *info = NULL;
-        hs_compile_error_t *ce = NULL;
-        if (hs_expression_info(l->expr.v[i], l->flags[i] & ~HS_FLAG_SOM_LEFTMOST, &info, &ce) !=
-            HS_SUCCESS) {
-            char msg[200];
-            snprintf(msg, sizeof msg, "pattern does not compile: %s", ce ? ce->message : "?");
-            hs_free_compile_error(ce);
-            return expression_error(r, l->ids[i], msg, err);
+        unsigned maxw = l->width[i], minw = l->width[i];
+        if (!maxw) {
+            hs_expr_info_t *info = NULL;
+            hs_compile_error_t *ce = NULL;
+            if (hs_expression_info(l->expr.v[i], l->flags[i] & ~HS_FLAG_SOM_LEFTMOST, &info,
+                                   &ce) != HS_SUCCESS) {
+                char msg[200];
+                snprintf(msg, sizeof msg, "pattern does not compile: %s",
+                         ce ? ce->message : "?");
+                hs_free_compile_error(ce);
+                return expression_error(
+                    r, what == WIDTH_MAIN ? r->expr_rule[l->ids[i]] : l->ids[i], msg, err);
+            }
+            maxw = info->max_width;
+            minw = info->min_width;
+            free(info);
         }
-        unsigned maxw = info->max_width, minw = info->min_width;
-        free(info);
+        unsigned rule = what == WIDTH_MAIN ? r->expr_rule[l->ids[i]] : l->ids[i];
         if (maxw == UINT_MAX || maxw > RULE_MAX_WIDTH) {
             char msg[160];
             snprintf(msg, sizeof msg,
                      "pattern can match more than %u bytes; bound every repeat (e.g. {1,64})",
                      RULE_MAX_WIDTH);
-            return expression_error(r, l->ids[i], msg, err);
+            return expression_error(r, rule, msg, err);
         }
         if (minw == 0)
-            return expression_error(r, l->ids[i], "pattern can match the empty string", err);
-        unsigned id = l->ids[i];
-        unsigned *slot = what == WIDTH_VALUE    ? &r->rules[id].value_max
-                         : what == WIDTH_BEFORE ? &r->rules[id].before_max
-                                                : &widths[id];
+            return expression_error(r, rule, "pattern can match the empty string", err);
+        compiled_rule *ru = &r->rules[rule];
+        unsigned *slot = what == WIDTH_VALUE    ? &ru->value_max
+                         : what == WIDTH_BEFORE ? &ru->before_max
+                                                : &ru->main_width;
         if (maxw > *slot)
             *slot = maxw;
     }
     return PHISCRUB_OK;
 }
 
-static phiscrub_status compile_db(phiscrub_rules *r, const expr_list *l, hs_database_t **db,
-                                  phiscrub_error *err)
+/* ids_are_exprs: the list's ids are expression indexes (main, numeric),
+ * else rule indexes (values, befores); errors name the rule either way. */
+static phiscrub_status compile_db(phiscrub_rules *r, const expr_list *l, bool ids_are_exprs,
+                                  hs_database_t **db, phiscrub_error *err)
 {
     hs_compile_error_t *ce = NULL;
     if (hs_compile_multi((const char *const *)l->expr.v, l->flags, l->ids,
@@ -291,9 +308,10 @@ static phiscrub_status compile_db(phiscrub_rules *r, const expr_list *l, hs_data
     char msg[200];
     snprintf(msg, sizeof msg, "Hyperscan: %s", ce ? ce->message : "compile failed");
     phiscrub_status st;
-    if (ce && ce->expression >= 0 && (size_t)ce->expression < l->expr.n)
-        st = expression_error(r, l->ids[ce->expression], msg, err);
-    else {
+    if (ce && ce->expression >= 0 && (size_t)ce->expression < l->expr.n) {
+        unsigned id = l->ids[ce->expression];
+        st = expression_error(r, ids_are_exprs ? r->expr_rule[id] : id, msg, err);
+    } else {
         error_set(err, NULL, 0, 0, NULL, "%s", msg);
         st = PHISCRUB_ERR_PATTERN;
     }
@@ -301,93 +319,115 @@ static phiscrub_status compile_db(phiscrub_rules *r, const expr_list *l, hs_data
     return st;
 }
 
-static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phiscrub_error *err)
+/* Turns the active definitions and the roster into rules and expressions. */
+static phiscrub_status collect(const phiscrub_config *cfg, phiscrub_rules *r, expr_lists *x,
+                               phiscrub_error *err)
 {
-    RETURN_IF_ERR(check_pack_names(cfg, err));
-    r->flags = cfg->flags;
     rule_def *roster_defs = NULL;
     size_t nroster = 0;
     RETURN_IF_ERR(roster_defs_build(cfg, pack_active(cfg, "roster"), &roster_defs, &nroster));
-    size_t cap = cfg->ndefs + nroster;
-    expr_lists x = {0};
-    unsigned *widths = NULL;
     phiscrub_status st = PHISCRUB_OK;
-    if (!(r->rules = calloc(cap ? cap : 1, sizeof *r->rules)))
+    if (!(r->rules = calloc(cfg->ndefs + nroster + 1, sizeof *r->rules)))
         st = PHISCRUB_ERR_NOMEM;
     for (size_t i = 0; st == PHISCRUB_OK && i < cfg->ndefs; i++) {
         const rule_def *d = &cfg->defs[i];
         if (d->enabled && pack_active(cfg, d->pack))
-            st = add_rule(cfg, r, d, &x);
+            st = add_rule(cfg, r, d, x);
     }
     for (size_t i = 0; st == PHISCRUB_OK && i < nroster; i++)
-        st = add_rule(cfg, r, &roster_defs[i], &x);
+        st = add_rule(cfg, r, &roster_defs[i], x);
     for (size_t i = 0; i < nroster; i++)
         rule_def_free(&roster_defs[i]);
     free(roster_defs);
-    if (st == PHISCRUB_OK && x.main.expr.n == 0) {
+    if (st == PHISCRUB_OK && x->main.expr.n == 0) {
         error_set(err, NULL, 0, 0, NULL, "no rules are active");
         st = PHISCRUB_ERR_CONFIG;
     }
-    if (st == PHISCRUB_OK && !(widths = calloc(r->nrules, sizeof *widths)))
-        st = PHISCRUB_ERR_NOMEM;
-    if (st == PHISCRUB_OK)
-        st = lint_widths(r, &x.main, WIDTH_MAIN, widths, err);
-    if (st == PHISCRUB_OK)
-        st = lint_widths(r, &x.values, WIDTH_VALUE, widths, err);
-    if (st == PHISCRUB_OK)
-        st = lint_widths(r, &x.befores, WIDTH_BEFORE, widths, err);
-    for (size_t i = 0; st == PHISCRUB_OK && i < r->nrules; i++) {
+    return st;
+}
+
+/* One id space: main expressions first, then the numeric ones; Hyperscan
+ * reports that index as the id. */
+static phiscrub_status assign_ids(phiscrub_rules *r, expr_lists *x)
+{
+    r->nmain = x->main.expr.n;
+    r->nexpr = x->main.expr.n + x->numeric.expr.n;
+    r->expr_rule = malloc(r->nexpr * sizeof *r->expr_rule);
+    r->expr_som = malloc(r->nexpr * sizeof *r->expr_som);
+    if (!r->expr_rule || !r->expr_som)
+        return PHISCRUB_ERR_NOMEM;
+    for (size_t i = 0; i < r->nexpr; i++) {
+        expr_list *l = i < r->nmain ? &x->main : &x->numeric;
+        size_t k = i < r->nmain ? i : i - r->nmain;
+        r->expr_rule[i] = l->ids[k];
+        r->expr_som[i] = (l->flags[k] & HS_FLAG_SOM_LEFTMOST) != 0;
+        l->ids[k] = (unsigned)i;
+    }
+    return PHISCRUB_OK;
+}
+
+/* Lints and compiles: the slow path, taken when no cache entry matched. */
+static phiscrub_status compile_all(phiscrub_rules *r, const expr_lists *x, phiscrub_error *err)
+{
+    RETURN_IF_ERR(lint_widths(r, &x->main, WIDTH_MAIN, err));
+    RETURN_IF_ERR(lint_widths(r, &x->numeric, WIDTH_MAIN, err));
+    RETURN_IF_ERR(lint_widths(r, &x->values, WIDTH_VALUE, err));
+    RETURN_IF_ERR(lint_widths(r, &x->befores, WIDTH_BEFORE, err));
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    RETURN_IF_ERR(compile_db(r, &x->main, true, &r->db, err));
+    if (x->numeric.expr.n)
+        RETURN_IF_ERR(compile_db(r, &x->numeric, true, &r->numeric_db, err));
+    if (x->values.expr.n)
+        RETURN_IF_ERR(compile_db(r, &x->values, false, &r->value_db, err));
+    if (x->befores.expr.n)
+        RETURN_IF_ERR(compile_db(r, &x->befores, false, &r->before_db, err));
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    r->compile_ms =
+        (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    return PHISCRUB_OK;
+}
+
+/* The hold-back and look-back the streams need, and the database size. */
+static void summarize(phiscrub_rules *r)
+{
+    for (size_t i = 0; i < r->nrules; i++) {
         const compiled_rule *ru = &r->rules[i];
-        unsigned w = widths[i] + ru->value_max + ru->before_max;
-        if (w > r->max_width)
-            r->max_width = w;
-        if (ru->window > r->max_window)
-            r->max_window = ru->window;
-        if (ru->not_window > r->max_window)
-            r->max_window = ru->not_window;
+        unsigned w = ru->main_width + ru->value_max + ru->before_max;
+        r->max_width = w > r->max_width ? w : r->max_width;
+        r->max_window = ru->window > r->max_window ? ru->window : r->max_window;
+        r->max_window = ru->not_window > r->max_window ? ru->not_window : r->max_window;
     }
-    free(widths);
-    if (st == PHISCRUB_OK) {
-        r->nexpr = x.main.expr.n;
-        r->expr_rule = malloc(r->nexpr * sizeof *r->expr_rule);
-        r->expr_som = malloc(r->nexpr * sizeof *r->expr_som);
-        if (!r->expr_rule || !r->expr_som)
-            st = PHISCRUB_ERR_NOMEM;
-        for (size_t i = 0; st == PHISCRUB_OK && i < r->nexpr; i++) {
-            r->expr_rule[i] = x.main.ids[i];
-            r->expr_som[i] = (x.main.flags[i] & HS_FLAG_SOM_LEFTMOST) != 0;
-        }
-        /* Hyperscan reports the expression index as the id. */
-        for (size_t i = 0; i < x.main.expr.n; i++)
-            x.main.ids[i] = (unsigned)i;
+    const hs_database_t *dbs[] = {r->db, r->value_db, r->before_db, r->numeric_db};
+    for (size_t i = 0; i < sizeof dbs / sizeof *dbs; i++) {
+        size_t sz = 0;
+        if (dbs[i] && hs_database_size(dbs[i], &sz) == HS_SUCCESS)
+            r->db_size += sz;
     }
-    const expr_list *lists[3] = {&x.main, &x.values, &x.befores};
+}
+
+static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phiscrub_error *err)
+{
+    RETURN_IF_ERR(check_pack_names(cfg, err));
+    r->flags = cfg->flags;
+    expr_lists x = {0};
+    const expr_list *lists[DB_CACHE_PARTS] = {&x.main, &x.values, &x.befores, &x.numeric};
+    phiscrub_status st = collect(cfg, r, &x, err);
+    if (st == PHISCRUB_OK)
+        st = assign_ids(r, &x);
     if (st == PHISCRUB_OK && !db_cache_digest(lists, r))
         st = PHISCRUB_ERR_NOMEM;
     if (st == PHISCRUB_OK && !db_cache_load(cfg->cache_dir, lists, r)) {
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        st = compile_db(r, &x.main, &r->db, err);
-        /* ids in the value and before lists are rule indexes already */
-        if (st == PHISCRUB_OK && x.values.expr.n)
-            st = compile_db(r, &x.values, &r->value_db, err);
-        if (st == PHISCRUB_OK && x.befores.expr.n)
-            st = compile_db(r, &x.befores, &r->before_db, err);
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        r->compile_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+        st = compile_all(r, &x, err);
         if (st == PHISCRUB_OK)
             db_cache_store(cfg->cache_dir, r);
     }
     expr_free(&x.main);
     expr_free(&x.values);
     expr_free(&x.befores);
+    expr_free(&x.numeric);
     if (st == PHISCRUB_OK) {
-        size_t sz = 0;
-        hs_database_size(r->db, &r->db_size);
-        if (r->value_db && hs_database_size(r->value_db, &sz) == HS_SUCCESS)
-            r->db_size += sz;
-        if (r->before_db && hs_database_size(r->before_db, &sz) == HS_SUCCESS)
-            r->db_size += sz;
+        summarize(r);
         const word_list *stop = config_find_list(cfg, "common_words");
         if (stop)
             st = wordset_build(&stop->words, &r->stopwords);
@@ -448,6 +488,7 @@ void phiscrub_rules_free(phiscrub_rules *r)
     hs_free_database(r->db);
     hs_free_database(r->value_db);
     hs_free_database(r->before_db);
+    hs_free_database(r->numeric_db);
     wordset_free(r->stopwords);
     free(r);
 }

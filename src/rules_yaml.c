@@ -337,6 +337,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->patterns));
         } else if (!strcmp(key, "key") || !strcmp(key, "keys")) {
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->keys));
+        } else if (!strcmp(key, "numeric")) {
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->numeric));
         } else if (!strcmp(key, "before_optional")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->before_optional));
         } else if (!strcmp(key, "before")) {
@@ -394,6 +396,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         if (d->patterns.n == 0 && !d->before)
             return fail(ld, node, d->id, "rule has no pattern", NULL);
         bool keyed = d->keys.n || d->key_list;
+        if (d->numeric && keyed)
+            return fail(ld, node, d->id, "numeric: applies to rules without a key", NULL);
         if ((d->trim || d->mask_all || d->value_list || d->before) && !keyed)
             return fail(ld, node, d->id, "trim:, mask: and value_list: apply to rules with a key",
                         NULL);

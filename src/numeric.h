@@ -1,0 +1,21 @@
+/* numeric.h — windows of a block where numeric rules can match. */
+#ifndef PHISCRUB_NUMERIC_H
+#define PHISCRUB_NUMERIC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define NUMERIC_MIN_DIGITS 9 /* an SSN; fewer only for a dotted IPv4 */
+#define NUMERIC_MERGE_GAP 16 /* windows this close share one scan */
+
+typedef struct {
+    size_t start, end; /* [start, end) in block offsets */
+} numeric_window;
+
+/* Fills out with the windows of buf, in order; returns how many. Windows
+ * closer than NUMERIC_MERGE_GAP merge, so NUMERIC_WINDOWS_MAX(len) is
+ * always room enough. */
+#define NUMERIC_WINDOWS_MAX(len) ((len) / NUMERIC_MERGE_GAP + 2)
+size_t numeric_windows(const char *buf, size_t len, numeric_window *out, size_t cap);
+
+#endif
