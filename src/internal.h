@@ -73,6 +73,7 @@ typedef struct {
     char *key_list;        /* every word of this list is a literal key */
     char *before;          /* expanded; must match right before the key; masked too */
     bool before_optional;  /* no match before the key: start the mask at the key */
+    bool longest_only;     /* keyed: only the longest value may match, no shorter one */
     char *value_list;      /* the value's first word must be in this list */
     bool mask_all;         /* keyed: mask the key too ("mask: all") */
     char *validator;       /* NULL when none */
@@ -141,7 +142,7 @@ typedef struct {
 } expr_list;
 
 enum rule_kind { RULE_PLAIN, RULE_KEYED, RULE_ALLOW };
-enum rule_check { CHECK_NONE, CHECK_VALIDATOR, CHECK_PERSON_NAME };
+enum rule_check { CHECK_NONE, CHECK_VALIDATOR, CHECK_PERSON_NAME, CHECK_PERSON_NAME_WEAK };
 
 typedef struct {
     char *id, *pack, *source, *validator_name, *replacement;
@@ -165,6 +166,7 @@ typedef struct {
     bool has_value;        /* RULE_KEYED: a value pattern follows the key */
     unsigned before_max;   /* RULE_KEYED with before: its longest match; 0: none */
     bool before_optional;  /* ... and the key alone will do */
+    bool longest_only;     /* RULE_KEYED: no fallback to shorter values */
     char *trim;            /* RULE_KEYED: bytes stripped from the value's end */
     strvec ex_match, ex_keep;
 } compiled_rule;

@@ -113,6 +113,7 @@ static bool rule_check(const matcher *m, const compiled_rule *ru, const char *p,
     case CHECK_NONE: return true;
     case CHECK_VALIDATOR: return ru->validator->check(p, n, m->r->flags);
     case CHECK_PERSON_NAME: return person_name_ok(m->r->stopwords, p, n);
+    case CHECK_PERSON_NAME_WEAK: return person_name_weak_ok(m->r->stopwords, p, n);
     }
     return false;
 }
@@ -247,7 +248,8 @@ static size_t match_value(matcher *m, unsigned rule_idx, size_t key_from, size_t
         m->err = PHISCRUB_ERR_SCAN;
         return 0;
     }
-    for (size_t k = m->nends; k-- > 0;) {
+    size_t stop = ru->longest_only && m->nends ? m->nends - 1 : 0;
+    for (size_t k = m->nends; k-- > stop;) {
         size_t n = m->value_ends[k];
         while (ru->trim && n > 0 && m->buf[at + n - 1] && strchr(ru->trim, m->buf[at + n - 1]))
             n--;

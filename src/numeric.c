@@ -10,8 +10,9 @@
  * "4012 8888 8888 1881", "415-555-0187", "123-45-6789", "203.0.113.45".
  * Where the separator changes ("2026-11-23 08:30"), the run ends and a new
  * one starts at the last group, so no run of one separator is lost. A run is
- * worth a scan with at least NUMERIC_MIN_DIGITS digits, or as four or more
- * dotted groups (IPv4). Numeric rules must only match such runs (the rule
+ * worth a scan with at least NUMERIC_MIN_DIGITS digits, as four or more
+ * dotted groups (IPv4), or as a slashed date (12/11/2026; log timestamps
+ * are dashed, so these are rare). Numeric rules must only match such runs (the rule
  * file format says so); the validators then decide. A window keeps one byte
  * on each side so that \b sees the real neighbours. */
 #include "numeric.h"
@@ -82,7 +83,8 @@ size_t numeric_windows(const char *buf, size_t len, numeric_window *out, size_t 
             }
             break;
         }
-        if (digits >= NUMERIC_MIN_DIGITS || (sep == '.' && groups >= 4 && digits >= 4))
+        if (digits >= NUMERIC_MIN_DIGITS || (sep == '.' && groups >= 4 && digits >= 4) ||
+            (sep == '/' && groups == 3 && digits >= 6))
             add_window(&w, start, i - 1, len);
         /* A different separator follows: the last group may begin a run of
          * its own ("11-23 08 ..." ends, "23 08 ..." may start). */

@@ -28,6 +28,43 @@ static bool is_title(const char *s, size_t n)
     return false;
 }
 
+/* Calls f on each name-like token (2+ bytes, not a title) of p[0, end). */
+typedef bool token_fn(const wordset *stop, const char *t, size_t n, void *acc);
+
+static size_t each_token(const wordset *stop, const char *p, size_t end, token_fn *f, void *acc)
+{
+    size_t tokens = 0;
+    for (size_t i = 0; i < end;) {
+        while (i < end && is_sep((unsigned char)p[i]))
+            i++;
+        size_t start = i;
+        while (i < end && !is_sep((unsigned char)p[i]))
+            i++;
+        if (i - start >= 2 && !is_title(p + start, i - start)) {
+            tokens++;
+            f(stop, p + start, i - start, acc);
+        }
+    }
+    return tokens;
+}
+
+static bool note_common(const wordset *stop, const char *t, size_t n, void *acc)
+{
+    bool common = wordset_has(stop, t, n);
+    size_t *count = acc;
+    *count += common;
+    return common;
+}
+
+bool person_name_weak_ok(const wordset *stop, const char *p, size_t n)
+{
+    if (!stop)
+        return true;
+    size_t common = 0;
+    size_t tokens = each_token(stop, p, n, note_common, &common);
+    return tokens > 0 && common < tokens;
+}
+
 bool person_name_ok(const wordset *stop, const char *p, size_t n)
 {
     if (!stop)

@@ -11,4 +11,9 @@
  * then always true). Titles and initials are skipped. */
 bool person_name_ok(const wordset *stop, const char *p, size_t n);
 
+/* After a key that says a name follows (last_name=, "voicemail for"), the
+ * key is the evidence: only refuses candidates made of common words alone
+ * ("Customer Service"), so "Kavya Little" and last_name=Winter pass. */
+bool person_name_weak_ok(const wordset *stop, const char *p, size_t n);
+
 #endif

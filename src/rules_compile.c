@@ -169,6 +169,8 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     ru->replacement_len = strlen(ru->replacement);
     if (d->validator && !strcmp(d->validator, "person_name")) {
         ru->check = CHECK_PERSON_NAME;
+    } else if (d->validator && !strcmp(d->validator, "person_name_weak")) {
+        ru->check = CHECK_PERSON_NAME_WEAK;
     } else if (d->validator) {
         ru->check = CHECK_VALIDATOR;
         ru->validator = validator_find(d->validator);
@@ -209,6 +211,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         ru->mask_all = d->mask_all || d->before;
         ru->has_value = d->patterns.n > 0;
         ru->before_optional = d->before_optional;
+        ru->longest_only = d->longest_only;
         /* A value starts where its key ends, so a key needs its start only
          * when the key is masked too. SOM is costly, and Hyperscan's budget
          * for it is per database: ask only where needed. */

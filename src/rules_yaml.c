@@ -337,6 +337,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->patterns));
         } else if (!strcmp(key, "key") || !strcmp(key, "keys")) {
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->keys));
+        } else if (!strcmp(key, "longest_only")) {
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->longest_only));
         } else if (!strcmp(key, "numeric")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->numeric));
         } else if (!strcmp(key, "before_optional")) {
@@ -357,7 +359,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             d->mask_all = !strcmp(s, "all");
         } else if (!strcmp(key, "validator")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
-            if (strcmp(s, "person_name") != 0 && !validator_find(s))
+            if (strcmp(s, "person_name") != 0 && strcmp(s, "person_name_weak") != 0 &&
+                !validator_find(s))
                 return fail(ld, v, d->id, "unknown validator", s);
             d->validator = xstrdup(s);
         } else if (!strcmp(key, "context")) {
