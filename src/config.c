@@ -15,6 +15,8 @@ void rule_def_free(rule_def *d)
     free(d->source);
     strvec_free(&d->keys);
     free(d->key_list);
+    free(d->record_field);
+    strvec_free(&d->requires);
     free(d->before);
     free(d->value_list);
     free(d->validator);

@@ -74,6 +74,8 @@ typedef struct {
     char *before;          /* expanded; must match right before the key; masked too */
     bool before_optional;  /* no match before the key: start the mask at the key */
     bool longest_only;     /* keyed: only the longest value may match, no shorter one */
+    char *record_field;    /* "id", "date", "dob": labels fields of patient records */
+    strvec requires;       /* record_field: categories that mark a line as a record */
     char *value_list;      /* the value's first word must be in this list */
     bool mask_all;         /* keyed: mask the key too ("mask: all") */
     char *validator;       /* NULL when none */
@@ -141,7 +143,8 @@ typedef struct {
     size_t cap;
 } expr_list;
 
-enum rule_kind { RULE_PLAIN, RULE_KEYED, RULE_ALLOW };
+enum rule_kind { RULE_PLAIN, RULE_KEYED, RULE_ALLOW, RULE_RECORD };
+enum record_field { RECORD_NONE, RECORD_ID, RECORD_DATE, RECORD_DOB, RECORD_NAME };
 enum rule_check { CHECK_NONE, CHECK_VALIDATOR, CHECK_PERSON_NAME, CHECK_PERSON_NAME_WEAK };
 
 typedef struct {
@@ -167,6 +170,9 @@ typedef struct {
     unsigned before_max;   /* RULE_KEYED with before: its longest match; 0: none */
     bool before_optional;  /* ... and the key alone will do */
     bool longest_only;     /* RULE_KEYED: no fallback to shorter values */
+    enum record_field record_field; /* RULE_RECORD: which fields it labels */
+    unsigned *requires;    /* RULE_RECORD: evidence categories */
+    size_t nrequires;
     char *trim;            /* RULE_KEYED: bytes stripped from the value's end */
     strvec ex_match, ex_keep;
 } compiled_rule;

@@ -11,12 +11,15 @@
  *     longest value first, until one passes the rule's check;
  *   - plain rules: the rule's check runs on the matched bytes;
  *   - context cue words must appear shortly before, veto words must not. */
+#define _POSIX_C_SOURCE 200809L
 #include "match.h"
 #include "numeric.h"
 #include "person_name.h"
+#include "records.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define VALUE_MAX_ENDS 64
 
@@ -48,6 +51,8 @@ struct matcher {
     size_t nends;
     uint64_t candidates;
     phiscrub_status err;
+    records_ctx records;
+    size_t nresolved;       /* records pass: spans before it added any */
 };
 
 phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher **out)
@@ -79,6 +84,12 @@ phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher *
         st = PHISCRUB_ERR_NOMEM;
     else if (r->before_db && hs_alloc_scratch(r->before_db, &m->vscratch) != HS_SUCCESS)
         st = PHISCRUB_ERR_NOMEM; /* one scratch grown to fit both side databases */
+    /* Birth dates in records: years up to two before this one. */
+    time_t now = time(NULL);
+    struct tm tm;
+    int year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2026;
+    if (st == PHISCRUB_OK && !records_init(&m->records, r, year))
+        st = PHISCRUB_ERR_NOMEM;
     if (st != PHISCRUB_OK) {
         matcher_free(m);
         return st;
@@ -100,6 +111,7 @@ void matcher_free(matcher *m)
     free(m->windows);
     free(m->window_at);
     free(m->numbuf);
+    records_free(&m->records);
     free(m);
 }
 
@@ -325,6 +337,17 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
     return m->err == PHISCRUB_OK ? 0 : 1;
 }
 
+/* records.c found a field of a patient record. */
+static void push_record_field(void *ctx, size_t start, size_t end, unsigned rule)
+{
+    matcher *m = ctx;
+    if (m->nspans == m->capspans) { /* records.c is reading the array: no compaction */
+        m->err = PHISCRUB_ERR_LIMIT;
+        return;
+    }
+    push(m->spans, &m->nspans, m->capspans, start, end, rule, m, false);
+}
+
 /* A numeric match in numbuf: translate it to block offsets. A match never
  * spans two windows (they are joined by '\n', which no numeric rule matches). */
 static int on_numeric(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
@@ -383,7 +406,16 @@ phiscrub_status matcher_scan(matcher *m, const char *buf, size_t len, const regi
     if (rc != HS_SUCCESS)
         return PHISCRUB_ERR_SCAN;
     size_t count = spans_drop_allowed(m->spans, m->nspans, m->allows, m->nallows);
-    *n = spans_resolve(m->spans, count, m->r);
+    m->nspans = spans_resolve(m->spans, count, m->r);
+    if (m->records.active && m->nspans) {
+        m->nresolved = m->nspans;
+        records_extend(&m->records, buf, len, m->spans, m->nresolved, push_record_field, m);
+        if (m->err != PHISCRUB_OK)
+            return m->err;
+        if (m->nspans > m->nresolved)
+            m->nspans = spans_resolve(m->spans, m->nspans, m->r);
+    }
+    *n = m->nspans;
     *regions = m->spans;
     return PHISCRUB_OK;
 }

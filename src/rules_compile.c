@@ -183,6 +183,19 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         RETURN_IF_ERR(strvec_push(&ru->ex_keep, d->ex_keep.v[i]));
 
     unsigned flags = HS_FLAG_SOM_LEFTMOST | HS_FLAG_MULTILINE | (d->caseless ? HS_FLAG_CASELESS : 0);
+    if (d->record_field) {
+        /* No expression: records.c applies it to fields of confirmed records. */
+        ru->kind = RULE_RECORD;
+        ru->record_field = !strcmp(d->record_field, "id")     ? RECORD_ID
+                           : !strcmp(d->record_field, "dob")  ? RECORD_DOB
+                           : !strcmp(d->record_field, "name") ? RECORD_NAME
+                                                              : RECORD_DATE;
+        if (!(ru->requires = calloc(d->requires.n, sizeof *ru->requires)))
+            return PHISCRUB_ERR_NOMEM;
+        for (size_t i = 0; i < d->requires.n; i++, ru->nrequires++)
+            RETURN_IF_ERR(category_index(r, d->requires.v[i], &ru->requires[i]));
+        return PHISCRUB_OK;
+    }
     if (d->value_list)
         RETURN_IF_ERR(wordset_build(&config_find_list(cfg, d->value_list)->words, &ru->value_words));
     if (d->key_list) {
@@ -473,6 +486,7 @@ void phiscrub_rules_free(phiscrub_rules *r)
         free(ru->replacement);
         free(ru->trim);
         wordset_free(ru->value_words);
+        free(ru->requires);
         for (size_t k = 0; k < ru->ncontext; k++)
             free(ru->context[k]);
         free(ru->context);

@@ -337,6 +337,13 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->patterns));
         } else if (!strcmp(key, "key") || !strcmp(key, "keys")) {
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->keys));
+        } else if (!strcmp(key, "record_field")) {
+            RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
+            if (strcmp(s, "id") && strcmp(s, "date") && strcmp(s, "dob") && strcmp(s, "name"))
+                return fail(ld, v, d->id, "record_field: is id, date, dob or name", NULL);
+            d->record_field = xstrdup(s);
+        } else if (!strcmp(key, "requires")) {
+            RETURN_IF_ERR(get_strings(ld, v, d->id, key, false, &d->requires));
         } else if (!strcmp(key, "longest_only")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->longest_only));
         } else if (!strcmp(key, "numeric")) {
@@ -396,8 +403,11 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
     if (d->enabled) {
         if (!d->category)
             return fail(ld, node, d->id, "rule has no category", NULL);
-        if (d->patterns.n == 0 && !d->before)
+        if (d->patterns.n == 0 && !d->before && !d->record_field)
             return fail(ld, node, d->id, "rule has no pattern", NULL);
+        if (d->record_field && (d->patterns.n || d->keys.n || d->key_list || !d->requires.n))
+            return fail(ld, node, d->id,
+                        "a record_field: rule has requires: and no pattern or key", NULL);
         bool keyed = d->keys.n || d->key_list;
         if (d->numeric && keyed)
             return fail(ld, node, d->id, "numeric: applies to rules without a key", NULL);

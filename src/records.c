@@ -1,0 +1,185 @@
+/* records.c — fields of delimited patient records.
+ *
+ * A CSV export row such as
+ *     04420482,Sanchez,Aisha,12/31/1969,(954) 806-9612,aisha@yahoo.com,...
+ * carries its record number and birth date without any key, and its header
+ * line may be thousands of lines away (or absent). What identifies it as a
+ * patient record is the PHI the other rules already confirmed on the same
+ * line. So for a comma-delimited line holding a span of an evidence
+ * category (rules' `requires:`), every field shaped like an identifier, a
+ * date or a name ("Surname, Given", or two neighbouring one-word fields) is
+ * masked too, labelled by the `record_field:` rules. Lines without
+ * such evidence (inventory rows, daily statistics) are left alone. */
+#include "records.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+static bool is_alnum(unsigned char c)
+{
+    return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* An identifier field: 5-24 letters, digits and dashes with 4+ digits,
+ * not a plain small number. */
+static bool looks_like_id(const char *s, size_t n)
+{
+    if (n < 5 || n > 24)
+        return false;
+    size_t digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!is_alnum(c) && c != '-')
+            return false;
+        digits += is_digit(c);
+    }
+    return digits >= 4;
+}
+
+/* A capitalised word: an upper-case ASCII or UTF-8 letter, then letters,
+ * apostrophes or hyphens ("Oisín", "O'Neil", "Min-jun"). */
+static bool capitalised_word(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (n < 2 || !((c >= 'A' && c <= 'Z') || c >= 0xC3))
+        return false;
+    for (size_t i = 1; i < n; i++) {
+        c = (unsigned char)s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' ||
+              c == '-'))
+            return false;
+    }
+    return true;
+}
+
+/* "Surname, Given" in one (quoted) field. */
+static bool surname_comma_given(const char *s, size_t n)
+{
+    const char *comma = memchr(s, ',', n);
+    if (!comma)
+        return false;
+    size_t a = (size_t)(comma - s), b = a + 1;
+    while (b < n && s[b] == ' ')
+        b++;
+    return capitalised_word(s, a) && b < n && capitalised_word(s + b, n - b);
+}
+
+/* Which record_field rule labels this field, or -1. */
+static int classify(const records_ctx *rc, const char *s, size_t n)
+{
+    int y, m, d;
+    size_t date_len = date_time_split(s, n);
+    if (date_len >= 6 && date_parse(s, date_len, &y, &m, &d)) {
+        if (y <= rc->dob_year_max && rc->rule_dob >= 0)
+            return rc->rule_dob;
+        return rc->rule_date;
+    }
+    if (looks_like_id(s, n))
+        return rc->rule_id;
+    if (surname_comma_given(s, n))
+        return rc->rule_name;
+    return -1;
+}
+
+static bool covered(const region *v, size_t n, size_t a, size_t b)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].start < b && v[i].end > a)
+            return true;
+    return false;
+}
+
+/* Splits [ls, le) at top-level commas (double quotes group) and offers each
+ * field, quotes and blanks trimmed, to classify. */
+static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_t le,
+                        const region *spans, size_t nspans, records_push push, void *ctx)
+{
+    size_t start = ls;
+    bool quoted = false;
+    size_t prev_a = 0, prev_b = 0; /* the previous field, when a lone capitalised word */
+    for (size_t i = ls; i <= le; i++) {
+        if (i < le && buf[i] == '"')
+            quoted = !quoted;
+        if (i < le && (buf[i] != ',' || quoted))
+            continue;
+        size_t a = start, b = i;
+        while (a < b && (buf[a] == ' ' || buf[a] == '"'))
+            a++;
+        while (b > a && (buf[b - 1] == ' ' || buf[b - 1] == '"' || buf[b - 1] == '\r'))
+            b--;
+        int rule = b > a ? classify(rc, buf + a, b - a) : -1;
+        if (rule >= 0 && !covered(spans, nspans, a, b))
+            push(ctx, a, b, (unsigned)rule);
+        /* Two neighbouring fields that are each one capitalised word:
+         * "...,Fontaine,Olive,..." is a surname and a given name. */
+        bool word = rc->rule_name >= 0 && b > a && capitalised_word(buf + a, b - a);
+        if (word && prev_b > prev_a && !covered(spans, nspans, prev_a, b)) {
+            push(ctx, prev_a, prev_b, (unsigned)rc->rule_name);
+            push(ctx, a, b, (unsigned)rc->rule_name);
+        }
+        prev_a = word ? a : 0;
+        prev_b = word ? b : 0;
+        start = i + 1;
+    }
+}
+
+static size_t count_fields(const char *buf, size_t ls, size_t le)
+{
+    size_t commas = 0;
+    bool quoted = false;
+    for (size_t i = ls; i < le; i++) {
+        quoted ^= buf[i] == '"';
+        commas += !quoted && buf[i] == ',';
+    }
+    return commas + 1;
+}
+
+void records_extend(const records_ctx *rc, const char *buf, size_t len, const region *spans,
+                    size_t nspans, records_push push, void *ctx)
+{
+    size_t done_until = 0; /* lines are visited once, in order */
+    for (size_t i = 0; i < nspans; i++) {
+        if (spans[i].start < done_until || !rc->evidence[rc->rules->rules[spans[i].rule].category])
+            continue;
+        size_t ls = spans[i].start, le = spans[i].start;
+        while (ls > 0 && buf[ls - 1] != '\n')
+            ls--;
+        while (le < len && buf[le] != '\n')
+            le++;
+        done_until = le;
+        if (count_fields(buf, ls, le) >= RECORDS_MIN_FIELDS)
+            scan_fields(rc, buf, ls, le, spans, nspans, push, ctx);
+    }
+}
+
+bool records_init(records_ctx *rc, const phiscrub_rules *r, int this_year)
+{
+    memset(rc, 0, sizeof *rc);
+    rc->rules = r;
+    rc->rule_id = rc->rule_date = rc->rule_dob = rc->rule_name = -1;
+    rc->dob_year_max = this_year - 2;
+    if (!(rc->evidence = calloc(r->ncategories ? r->ncategories : 1, sizeof *rc->evidence)))
+        return false;
+    for (size_t i = 0; i < r->nrules; i++) {
+        const compiled_rule *ru = &r->rules[i];
+        if (ru->kind != RULE_RECORD)
+            continue;
+        int *slot = ru->record_field == RECORD_ID     ? &rc->rule_id
+                    : ru->record_field == RECORD_DOB  ? &rc->rule_dob
+                    : ru->record_field == RECORD_NAME ? &rc->rule_name
+                                                      : &rc->rule_date;
+        *slot = (int)i;
+        for (size_t k = 0; k < ru->nrequires; k++)
+            rc->evidence[ru->requires[k]] = true;
+    }
+    rc->active = rc->rule_id >= 0 || rc->rule_date >= 0 || rc->rule_dob >= 0 || rc->rule_name >= 0;
+    return true;
+}
+
+void records_free(records_ctx *rc)
+{
+    free(rc->evidence);
+    rc->evidence = NULL;
+}

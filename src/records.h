@@ -1,0 +1,28 @@
+/* records.h — masking the key-less fields of delimited patient records. */
+#ifndef PHISCRUB_RECORDS_H
+#define PHISCRUB_RECORDS_H
+
+#include "match.h"
+
+#define RECORDS_MIN_FIELDS 4 /* a line with fewer commas is prose, not a record */
+
+typedef struct {
+    const phiscrub_rules *rules;
+    bool *evidence;   /* per category: confirms that a line is a patient record */
+    int rule_id, rule_date, rule_dob, rule_name; /* the record_field rules, -1 when absent */
+    int dob_year_max; /* dates up to this year are labelled as birth dates */
+    bool active;
+} records_ctx;
+
+typedef void (*records_push)(void *ctx, size_t start, size_t end, unsigned rule);
+
+bool records_init(records_ctx *rc, const phiscrub_rules *r, int this_year);
+void records_free(records_ctx *rc);
+
+/* For each comma-delimited line of buf holding a span (sorted, disjoint)
+ * of an evidence category, pushes a span for each uncovered identifier- or
+ * date-shaped field. */
+void records_extend(const records_ctx *rc, const char *buf, size_t len, const region *spans,
+                    size_t nspans, records_push push, void *ctx);
+
+#endif
