@@ -71,6 +71,7 @@ typedef struct {
     strvec patterns;       /* expanded Hyperscan expressions (without the key) */
     strvec keys;           /* expanded; empty when the whole match is the PHI */
     char *key_list;        /* every word of this list is a literal key */
+    bool key_list_upper;   /* ... written in capitals ("SAMUEL"), not as listed */
     char *before;          /* expanded; must match right before the key; masked too */
     bool before_optional;  /* no match before the key: start the mask at the key */
     bool longest_only;     /* keyed: only the longest value may match, no shorter one */

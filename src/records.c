@@ -22,11 +22,11 @@ static bool is_alnum(unsigned char c)
     return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-/* An identifier field: 5-24 letters, digits and dashes with 4+ digits,
- * not a plain small number. */
+/* An identifier field: 6-24 letters, digits and dashes with 4+ digits
+ * (shorter codes are procedure or product codes: 97140, J0585). */
 static bool looks_like_id(const char *s, size_t n)
 {
-    if (n < 5 || n > 24)
+    if (n < 6 || n > 24)
         return false;
     size_t digits = 0;
     for (size_t i = 0; i < n; i++) {
@@ -45,13 +45,15 @@ static bool capitalised_word(const char *s, size_t n)
     unsigned char c = (unsigned char)s[0];
     if (n < 2 || !((c >= 'A' && c <= 'Z') || c >= 0xC3))
         return false;
+    bool lower = false; /* "WA", "TX": state codes, not names */
     for (size_t i = 1; i < n; i++) {
         c = (unsigned char)s[i];
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' ||
               c == '-'))
             return false;
+        lower = lower || (c >= 'a' && c <= 'z') || c >= 0x80;
     }
-    return true;
+    return lower;
 }
 
 /* "Surname, Given" in one (quoted) field. */
@@ -125,13 +127,19 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
     }
 }
 
+/* Fields of a CSV row, or 0 when the line reads as prose, JSON or
+ * key=value: a comma followed by a blank, or '=' or '{' outside quotes. */
 static size_t count_fields(const char *buf, size_t ls, size_t le)
 {
     size_t commas = 0;
     bool quoted = false;
     for (size_t i = ls; i < le; i++) {
         quoted ^= buf[i] == '"';
-        commas += !quoted && buf[i] == ',';
+        if (quoted)
+            continue;
+        if (buf[i] == '=' || buf[i] == '{' || (buf[i] == ',' && i + 1 < le && buf[i + 1] == ' '))
+            return 0;
+        commas += buf[i] == ',';
     }
     return commas + 1;
 }
@@ -149,7 +157,7 @@ void records_extend(const records_ctx *rc, const char *buf, size_t len, const re
         while (le < len && buf[le] != '\n')
             le++;
         done_until = le;
-        if (count_fields(buf, ls, le) >= RECORDS_MIN_FIELDS)
+        if (count_fields(buf, ls, le) >= RECORDS_MIN_FIELDS) /* 0 when not CSV */
             scan_fields(rc, buf, ls, le, spans, nspans, push, ctx);
     }
 }

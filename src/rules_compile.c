@@ -121,8 +121,9 @@ static phiscrub_status lower_words(const strvec *in, char ***out, size_t *n)
 }
 
 /* Fills r->rules[r->nrules] from d and appends its expressions. */
-/* A word as a Hyperscan literal: every byte outside [A-Za-z0-9] hex-escaped. */
-static char *literal_expr(const char *w)
+/* A word as a Hyperscan literal: every byte outside [A-Za-z0-9] hex-escaped,
+ * ASCII letters upper-cased when `upper`. */
+static char *literal_expr(const char *w, bool upper)
 {
     size_t n = strlen(w);
     char *e = malloc(4 * n + 1), *p = e;
@@ -130,7 +131,9 @@ static char *literal_expr(const char *w)
         return NULL;
     for (; *w; w++) {
         unsigned char c = (unsigned char)*w;
-        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        if (upper && c >= 'a' && c <= 'z')
+            *p++ = (char)(c - 32);
+        else if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
             *p++ = (char)c;
         else
             p += sprintf(p, "\\x%02x", c);
@@ -204,7 +207,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         const strvec *words = &config_find_list(cfg, d->key_list)->words;
         ru->literal_keys = true;
         for (size_t i = 0; i < words->n; i++)
-            RETURN_IF_ERR(expr_add(&x->main, literal_expr(words->v[i]), flags, idx,
+            RETURN_IF_ERR(expr_add(&x->main, literal_expr(words->v[i], d->key_list_upper), flags, idx,
                                    (unsigned)strlen(words->v[i])));
     }
     if (d->before) {

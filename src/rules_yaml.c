@@ -337,6 +337,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->patterns));
         } else if (!strcmp(key, "key") || !strcmp(key, "keys")) {
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->keys));
+        } else if (!strcmp(key, "key_list_upper")) {
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->key_list_upper));
         } else if (!strcmp(key, "record_field")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
             if (strcmp(s, "id") && strcmp(s, "date") && strcmp(s, "dob") && strcmp(s, "name"))

@@ -278,6 +278,23 @@ static bool domain_ok(const char *s, size_t n)
 }
 
 /* local@domain, or local%40domain as URL query strings carry it. */
+/* Message-ids and other generated addresses: a local part of 16 or more
+ * hex digits (4+ of them decimal), dashes and dots, with no other letter
+ * ("44269bea-1898-4553-ae14-fe29a08f2994@mail.example.org"), names no one. */
+static bool machine_local(const char *s, size_t n)
+{
+    size_t hex = 0, digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool h = is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (!h && c != '-' && c != '.')
+            return false;
+        hex += h;
+        digits += is_digit(c);
+    }
+    return hex >= 16 && digits >= 4;
+}
+
 bool validate_email(const char *s, size_t n, unsigned opts)
 {
     (void)opts;
@@ -297,5 +314,5 @@ bool validate_email(const char *s, size_t n, unsigned opts)
         if (at == n)
             return false;
     }
-    return local_ok(s, at) && domain_ok(s + at + sep, n - at - sep);
+    return local_ok(s, at) && !machine_local(s, at) && domain_ok(s + at + sep, n - at - sep);
 }

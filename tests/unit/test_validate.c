@@ -591,6 +591,10 @@ static void test_id_validators(void **state)
         {"ipv6_text", "::bad", false},
         {"ipv6_text", "dead::beef", false},
         {"ipv6_text", "12:34:56", false},
+        {"email", "44269bea-1898-4553-ae14-fe29a08f2994@brightsmile-dental.net", false},
+        {"email", "0123456789abcdef@mail.example.org", false},
+        {"email", "deadbeef.cafe@example.org", true}, /* 12 hex digits: could be a person */
+        {"email", "jane.doe-1984@example.org", true},
     };
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
         const validator *v = validator_find(c[i].name);
