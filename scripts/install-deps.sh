@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="cmake make gcc pkg-config libhyperscan-dev libyaml-dev zlib1g-dev libssl-dev
-libarchive-dev libcmocka-dev tar gzip zip unzip"
+libarchive-dev libcmocka-dev tar gzip zip unzip time"
 
 missing=""
 for p in $PACKAGES; do

@@ -145,7 +145,7 @@ typedef struct {
 } expr_list;
 
 enum rule_kind { RULE_PLAIN, RULE_KEYED, RULE_ALLOW, RULE_RECORD };
-enum record_field { RECORD_NONE, RECORD_ID, RECORD_DATE, RECORD_DOB, RECORD_NAME };
+enum record_field { RECORD_NONE, RECORD_ID, RECORD_DATE, RECORD_DOB, RECORD_NAME, RECORD_ADDRESS };
 enum rule_check { CHECK_NONE, CHECK_VALIDATOR, CHECK_PERSON_NAME, CHECK_PERSON_NAME_WEAK };
 
 typedef struct {

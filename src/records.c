@@ -56,6 +56,22 @@ static bool capitalised_word(const char *s, size_t n)
     return lower;
 }
 
+/* Two capital letters: a US state code between a city and a ZIP. */
+static bool state_code(const char *s, size_t n)
+{
+    return n == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
+
+static bool zip_code(const char *s, size_t n)
+{
+    if (n != 5 && n != 10)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(is_digit((unsigned char)s[i]) || (i == 5 && s[i] == '-')))
+            return false;
+    return true;
+}
+
 /* "Surname, Given" in one (quoted) field. */
 static bool surname_comma_given(const char *s, size_t n)
 {
@@ -101,6 +117,7 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
     size_t start = ls;
     bool quoted = false;
     size_t prev_a = 0, prev_b = 0; /* the previous field, when a lone capitalised word */
+    size_t f1a = 0, f1b = 0, f2a = 0, f2b = 0; /* the two fields before this one */
     for (size_t i = ls; i <= le; i++) {
         if (i < le && buf[i] == '"')
             quoted = !quoted;
@@ -123,6 +140,17 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
         }
         prev_a = word ? a : 0;
         prev_b = word ? b : 0;
+        /* "...,Cary,NC,27513,...": the city and the ZIP around a state code. */
+        if (rc->rule_address >= 0 && zip_code(buf + a, b - a) && state_code(buf + f1a, f1b - f1a)) {
+            if (!covered(spans, nspans, a, b))
+                push(ctx, a, b, (unsigned)rc->rule_address);
+            if (f2b > f2a && !covered(spans, nspans, f2a, f2b))
+                push(ctx, f2a, f2b, (unsigned)rc->rule_address);
+        }
+        f2a = f1a;
+        f2b = f1b;
+        f1a = a;
+        f1b = b;
         start = i + 1;
     }
 }
@@ -166,7 +194,7 @@ bool records_init(records_ctx *rc, const phiscrub_rules *r, int this_year)
 {
     memset(rc, 0, sizeof *rc);
     rc->rules = r;
-    rc->rule_id = rc->rule_date = rc->rule_dob = rc->rule_name = -1;
+    rc->rule_id = rc->rule_date = rc->rule_dob = rc->rule_name = rc->rule_address = -1;
     rc->dob_year_max = this_year - 2;
     if (!(rc->evidence = calloc(r->ncategories ? r->ncategories : 1, sizeof *rc->evidence)))
         return false;
@@ -177,12 +205,14 @@ bool records_init(records_ctx *rc, const phiscrub_rules *r, int this_year)
         int *slot = ru->record_field == RECORD_ID     ? &rc->rule_id
                     : ru->record_field == RECORD_DOB  ? &rc->rule_dob
                     : ru->record_field == RECORD_NAME ? &rc->rule_name
+                    : ru->record_field == RECORD_ADDRESS ? &rc->rule_address
                                                       : &rc->rule_date;
         *slot = (int)i;
         for (size_t k = 0; k < ru->nrequires; k++)
             rc->evidence[ru->requires[k]] = true;
     }
-    rc->active = rc->rule_id >= 0 || rc->rule_date >= 0 || rc->rule_dob >= 0 || rc->rule_name >= 0;
+    rc->active = rc->rule_id >= 0 || rc->rule_date >= 0 || rc->rule_dob >= 0 ||
+                 rc->rule_name >= 0 || rc->rule_address >= 0;
     return true;
 }
 

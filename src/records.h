@@ -9,7 +9,7 @@
 typedef struct {
     const phiscrub_rules *rules;
     bool *evidence;   /* per category: confirms that a line is a patient record */
-    int rule_id, rule_date, rule_dob, rule_name; /* the record_field rules, -1 when absent */
+    int rule_id, rule_date, rule_dob, rule_name, rule_address; /* record_field rules, or -1 */
     int dob_year_max; /* dates up to this year are labelled as birth dates */
     bool active;
 } records_ctx;

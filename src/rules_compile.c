@@ -192,7 +192,8 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         ru->record_field = !strcmp(d->record_field, "id")     ? RECORD_ID
                            : !strcmp(d->record_field, "dob")  ? RECORD_DOB
                            : !strcmp(d->record_field, "name") ? RECORD_NAME
-                                                              : RECORD_DATE;
+                           : !strcmp(d->record_field, "address") ? RECORD_ADDRESS
+                                                                 : RECORD_DATE;
         if (!(ru->requires = calloc(d->requires.n, sizeof *ru->requires)))
             return PHISCRUB_ERR_NOMEM;
         for (size_t i = 0; i < d->requires.n; i++, ru->nrequires++)

@@ -341,8 +341,9 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->key_list_upper));
         } else if (!strcmp(key, "record_field")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
-            if (strcmp(s, "id") && strcmp(s, "date") && strcmp(s, "dob") && strcmp(s, "name"))
-                return fail(ld, v, d->id, "record_field: is id, date, dob or name", NULL);
+            if (strcmp(s, "id") && strcmp(s, "date") && strcmp(s, "dob") && strcmp(s, "name") &&
+                strcmp(s, "address"))
+                return fail(ld, v, d->id, "record_field: is id, date, dob, name or address", NULL);
             d->record_field = xstrdup(s);
         } else if (!strcmp(key, "requires")) {
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, false, &d->requires));
