@@ -53,6 +53,15 @@ static int pump(const cli_options *opt, const char *path, phiscrub_stream *s, ou
         }
         if (k == 0)
             break;
+        /* Reopen before writing what just arrived: after logrotate moved
+         * the file and sent SIGHUP, this data belongs in the new one. */
+        if (cli_reopen_requested) {
+            cli_reopen_requested = 0;
+            if (output_reopen(out)) {
+                rc = report_stream_error(out, PHISCRUB_ERR_IO);
+                break;
+            }
+        }
         phiscrub_status st = phiscrub_stream_write(s, buf, (size_t)k);
         if (st == PHISCRUB_OK && flush_each)
             st = phiscrub_stream_flush(s);
@@ -63,13 +72,6 @@ static int pump(const cli_options *opt, const char *path, phiscrub_stream *s, ou
         if (flush_each && output_flush(out)) {
             rc = report_stream_error(out, PHISCRUB_ERR_IO);
             break;
-        }
-        if (cli_reopen_requested) {
-            cli_reopen_requested = 0;
-            if (output_reopen(out)) {
-                rc = report_stream_error(out, PHISCRUB_ERR_IO);
-                break;
-            }
         }
     }
     input_close(in);

@@ -26,6 +26,8 @@ struct input {
     bool live;
     bool gzip;
     bool eof;          /* read(2) returned 0 */
+    bool draining;     /* stop requested: reading without waiting */
+    int fl;            /* the fd's flags before draining */
     bool member_done;  /* gzip: the last member ended cleanly */
     z_stream z;
     unsigned char *raw; /* gzip: compressed bytes; plain: first bytes peeked */
@@ -33,12 +35,28 @@ struct input {
     char error[128];
 };
 
+/* Asked to stop (SIGTERM/SIGINT) while reading a pipe: stop waiting, but
+ * take what the writer already put in the pipe (syslog-ng signals its
+ * program() child after writing), then report the end of input. */
+static void start_draining(input *in)
+{
+    in->fl = fcntl(in->fd, F_GETFL);
+    if (in->fl >= 0)
+        fcntl(in->fd, F_SETFL, in->fl | O_NONBLOCK);
+    in->draining = true;
+}
+
 static ssize_t read_fd(input *in, void *buf, size_t cap)
 {
     for (;;) {
+        if (cli_stop_requested && in->live && !in->draining)
+            start_draining(in);
         ssize_t k = read(in->fd, buf, cap);
-        if (k < 0 && errno == EINTR && cli_stop_requested)
-            k = 0; /* asked to stop: treat as the end of input */
+        if (k < 0 && in->draining && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            k = 0;
+            if (in->fl >= 0) /* a terminal's flags are shared with the shell */
+                fcntl(in->fd, F_SETFL, in->fl);
+        }
         if (k >= 0 || errno != EINTR) {
             if (k < 0)
                 snprintf(in->error, sizeof in->error, "read error: %s", strerror(errno));
@@ -49,10 +67,12 @@ static ssize_t read_fd(input *in, void *buf, size_t cap)
     }
 }
 
-/* Reads until at least 2 bytes (the gzip magic) or EOF. */
+/* Reads until at least 2 bytes (the gzip magic) or EOF. A first byte
+ * other than 0x1f settles it: a live writer that sent a 1-byte line ("\n")
+ * must get it back without sending more. */
 static int peek_magic(input *in)
 {
-    while (in->raw_len < 2 && !in->eof) {
+    while (in->raw_len < 2 && !in->eof && !(in->raw_len == 1 && in->raw[0] != 0x1f)) {
         ssize_t k = read_fd(in, in->raw + in->raw_len, IN_BUFFER - in->raw_len);
         if (k < 0)
             return -1;

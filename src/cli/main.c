@@ -2,6 +2,7 @@
  * rules -> the chosen mode. Only this file maps statuses to exit codes. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
+#include "daemon_log.h"
 #include "signals.h"
 
 #include <errno.h>
@@ -13,6 +14,7 @@
 void cli_error(const char *what, const char *why)
 {
     fprintf(stderr, "phiscrub: %s: %s\n", what, why);
+    daemon_log_error(what, why);
 }
 
 /* The cache folder: --cache-dir, $PHISCRUB_CACHE_DIR, $XDG_CACHE_HOME/phiscrub,
@@ -47,6 +49,7 @@ static int config_failed(phiscrub_status st, const phiscrub_error *err)
     char msg[600];
     phiscrub_error_format(err, msg, sizeof msg);
     fprintf(stderr, "phiscrub: %s\n", msg[0] ? msg : phiscrub_strerror(st));
+    daemon_log_error("configuration", msg[0] ? msg : phiscrub_strerror(st));
     return st == PHISCRUB_ERR_NOMEM || st == PHISCRUB_ERR_PLATFORM ? EXIT_INTERNAL : EXIT_USAGE;
 }
 
@@ -117,12 +120,22 @@ void print_stats(const phiscrub_rules *rules, const phiscrub_stream *s, double s
 int main(int argc, char **argv)
 {
     cli_options opt;
+    int mmexternal = mmexternal_prepare(argc, argv);
     int rc = options_parse(argc, argv, &opt);
+    if (rc >= 0 && mmexternal && rc != EXIT_OK) {
+        /* rsyslog would pass every message on unredacted if we exited. */
+        daemon_log_setup(NULL, 1);
+        signals_install();
+        return run_mmexternal(NULL, NULL);
+    }
     if (rc >= 0)
         return rc;
+    daemon_log_setup(opt.log_file, opt.mode == MODE_MMEXTERNAL || opt.mode == MODE_OMPROG);
     signals_install();
     phiscrub_rules *rules = NULL;
     rc = build_rules(&opt, &rules);
+    if (rc != EXIT_OK && opt.mode == MODE_MMEXTERNAL)
+        return run_mmexternal(&opt, NULL);
     if (rc != EXIT_OK)
         return rc;
     switch (opt.mode) {

@@ -32,12 +32,18 @@ static const char usage_text[] =
     "      --cache-dir DIR    cache compiled rules in DIR (default: $PHISCRUB_CACHE_DIR,\n"
     "                         $XDG_CACHE_HOME/phiscrub or ~/.cache/phiscrub)\n"
     "      --no-cache         always compile the rules\n"
-    "      --rsyslog-mmexternal  act as an rsyslog mmexternal message modifier\n"
+    "      --rsyslog-mmexternal[=msg|fulljson]\n"
+    "                         act as an rsyslog mmexternal message modifier; the\n"
+    "                         value matches its interface.input (default msg)\n"
     "      --rsyslog-omprog   act as an rsyslog omprog output (needs -o)\n"
     "      --log-file FILE    daemon modes: report errors to FILE (default: syslog)\n"
     "  -q, --quiet            no progress output (bundle)\n"
     "  -j, --jobs N           members scrubbed in parallel (bundle)\n"
     "      --keep-binary      keep binary members unchanged (bundle)\n"
+    "      --max-members N    refuse a bundle with more than N members (100000)\n"
+    "      --max-total-size SIZE  refuse a bundle expanding to more than SIZE\n"
+    "                         bytes, K/M/G suffixes allowed (16G)\n"
+    "      --max-ratio N      refuse compressed data expanding more than N:1 (200)\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          show the version and exit\n"
     "\n"
@@ -56,7 +62,10 @@ enum {
     OPT_OMPROG,
     OPT_LOG_FILE,
     OPT_KEEP_BINARY,
-    OPT_BUFFER_SIZE
+    OPT_BUFFER_SIZE,
+    OPT_MAX_MEMBERS,
+    OPT_MAX_TOTAL_SIZE,
+    OPT_MAX_RATIO
 };
 
 static const struct option long_options[] = {
@@ -74,13 +83,16 @@ static const struct option long_options[] = {
     {"stats", no_argument, NULL, 's'},
     {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
     {"no-cache", no_argument, NULL, OPT_NO_CACHE},
-    {"rsyslog-mmexternal", no_argument, NULL, OPT_MMEXTERNAL},
+    {"rsyslog-mmexternal", optional_argument, NULL, OPT_MMEXTERNAL},
     {"rsyslog-omprog", no_argument, NULL, OPT_OMPROG},
     {"log-file", required_argument, NULL, OPT_LOG_FILE},
     {"quiet", no_argument, NULL, 'q'},
     {"jobs", required_argument, NULL, 'j'},
     {"keep-binary", no_argument, NULL, OPT_KEEP_BINARY},
     {"buffer-size", required_argument, NULL, OPT_BUFFER_SIZE},
+    {"max-members", required_argument, NULL, OPT_MAX_MEMBERS},
+    {"max-total-size", required_argument, NULL, OPT_MAX_TOTAL_SIZE},
+    {"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -105,6 +117,8 @@ static int parse_size(const char *s, size_t *out)
         v <<= 10, end++;
     else if (*end == 'm' || *end == 'M')
         v <<= 20, end++;
+    else if (*end == 'g' || *end == 'G')
+        v <<= 30, end++;
     if (*end)
         return -1;
     *out = (size_t)v;
@@ -153,7 +167,13 @@ int options_parse(int argc, char **argv, cli_options *opt)
         case OPT_LINE_BUFFERED: opt->line_buffered = 1; break;
         case OPT_CACHE_DIR: opt->cache_dir = optarg; break;
         case OPT_NO_CACHE: opt->no_cache = 1; break;
-        case OPT_MMEXTERNAL: opt->mode = MODE_MMEXTERNAL; break;
+        case OPT_MMEXTERNAL:
+            opt->mode = MODE_MMEXTERNAL;
+            if (optarg && strcmp(optarg, "fulljson") == 0)
+                opt->mmexternal_fulljson = 1;
+            else if (optarg && strcmp(optarg, "msg") != 0)
+                return usage_error("--rsyslog-mmexternal takes msg or fulljson");
+            break;
         case OPT_OMPROG: opt->mode = MODE_OMPROG; break;
         case OPT_LOG_FILE: opt->log_file = optarg; break;
         case OPT_KEEP_BINARY: opt->keep_binary = 1; break;
@@ -161,6 +181,21 @@ int options_parse(int argc, char **argv, cli_options *opt)
             if (parse_size(optarg, &opt->buffer_size) || opt->buffer_size > (512u << 20))
                 return usage_error("--buffer-size takes a size up to 512M");
             break;
+        case OPT_MAX_MEMBERS:
+        case OPT_MAX_TOTAL_SIZE:
+        case OPT_MAX_RATIO: {
+            size_t v;
+            if (parse_size(optarg, &v) || v == 0)
+                return usage_error("--max-members, --max-total-size and --max-ratio take a "
+                                   "positive number");
+            if (c == OPT_MAX_MEMBERS)
+                opt->max_members = v;
+            else if (c == OPT_MAX_TOTAL_SIZE)
+                opt->max_total_size = v;
+            else
+                opt->max_ratio = v;
+            break;
+        }
         case 'h': fputs(usage_text, stdout); return EXIT_OK;
         case 'V':
             printf("phiscrub %s\n", PHISCRUB_VERSION_STRING);

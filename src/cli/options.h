@@ -37,10 +37,14 @@ typedef struct {
     int quiet;                   /* -q */
     int keep_binary;             /* bundle: --keep-binary */
     int jobs;                    /* bundle: -j */
+    unsigned long long max_members;    /* bundle: --max-members; 0 = default */
+    unsigned long long max_total_size; /* bundle: --max-total-size; 0 = default */
+    unsigned long long max_ratio;      /* bundle: --max-ratio; 0 = default */
     const char *cache_dir;
     int no_cache;
     size_t buffer_size;          /* --buffer-size, for tests */
     const char *log_file;        /* --log-file: where daemon modes report errors */
+    int mmexternal_fulljson;     /* --rsyslog-mmexternal=fulljson: lines are rsyslog's JSON message object */
     char **inputs;               /* remaining arguments */
     int ninputs;
 } cli_options;
