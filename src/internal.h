@@ -41,6 +41,17 @@ void error_set(phiscrub_error *err, const char *file, unsigned line, unsigned co
 #endif
     ;
 
+/* A growable, always NUL-terminated byte string (pattern building). */
+typedef struct {
+    char *p;
+    size_t n, cap;
+} sbuf;
+bool sbuf_add(sbuf *b, const char *s, size_t n);
+/* Appends w as a Hyperscan literal: ASCII letters and digits as they are
+ * (upper-cased when `upper`), every other byte as \xNN, so no byte of a
+ * name or term can act as pattern syntax. */
+bool sbuf_add_literal(sbuf *b, const char *w, size_t n, bool upper);
+
 /* A growable array of owned strings. */
 typedef struct {
     char **v;

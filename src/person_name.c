@@ -65,6 +65,13 @@ bool person_name_weak_ok(const wordset *stop, const char *p, size_t n)
     return tokens > 0 && common < tokens;
 }
 
+static bool note_last(const wordset *stop, const char *t, size_t n, void *acc)
+{
+    bool *last_common = acc;
+    *last_common = wordset_has(stop, t, n);
+    return *last_common;
+}
+
 bool person_name_ok(const wordset *stop, const char *p, size_t n)
 {
     if (!stop)
@@ -76,19 +83,7 @@ bool person_name_ok(const wordset *stop, const char *p, size_t n)
             end = i;
             break;
         }
-    size_t tokens = 0;
     bool surname_common = false;
-    for (size_t i = 0; i < end;) {
-        while (i < end && is_sep((unsigned char)p[i]))
-            i++;
-        size_t start = i;
-        while (i < end && !is_sep((unsigned char)p[i]))
-            i++;
-        size_t len = i - start;
-        if (len < 2 || is_title(p + start, len))
-            continue;
-        tokens++;
-        surname_common = wordset_has(stop, p + start, len);
-    }
+    size_t tokens = each_token(stop, p, end, note_last, &surname_common);
     return tokens > 0 && !surname_common;
 }

@@ -14,45 +14,6 @@
 #define ROSTER_MAX_TOKENS 8
 
 typedef struct {
-    char *p;
-    size_t n, cap;
-} pbuf;
-
-static bool put(pbuf *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 128;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            return false;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-    return true;
-}
-
-/* Appends a token as a literal: letters and digits as they are, every other
- * byte hex-escaped so no byte of a name can act as regex syntax. */
-static bool put_literal(pbuf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char tmp[8];
-        int k = ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-                    ? snprintf(tmp, sizeof tmp, "%c", c)
-                    : snprintf(tmp, sizeof tmp, "\\x%02x", c);
-        if (!put(b, tmp, (size_t)k))
-            return false;
-    }
-    return true;
-}
-
-typedef struct {
     const char *s[ROSTER_MAX_TOKENS];
     size_t n[ROSTER_MAX_TOKENS];
     size_t count;
@@ -91,15 +52,15 @@ static bool is_ascii_alnum(char c)
 
 /* Word boundaries only next to ASCII letters: in byte mode Hyperscan sees
  * the bytes of "é" as non-word characters, so "José\b" could never match. */
-static bool put_sequence(pbuf *b, const tokens *t, const size_t *idx, size_t k, const char *sep)
+static bool put_sequence(sbuf *b, const tokens *t, const size_t *idx, size_t k, const char *sep)
 {
     const char *first = t->s[idx[0]], *last = t->s[idx[k - 1]] + t->n[idx[k - 1]] - 1;
-    if (is_ascii_alnum(*first) && !put(b, "\\b", 2))
+    if (is_ascii_alnum(*first) && !sbuf_add(b, "\\b", 2))
         return false;
     for (size_t i = 0; i < k; i++)
-        if ((i && !put(b, sep, strlen(sep))) || !put_literal(b, t->s[idx[i]], t->n[idx[i]]))
+        if ((i && !sbuf_add(b, sep, strlen(sep))) || !sbuf_add_literal(b, t->s[idx[i]], t->n[idx[i]], false))
             return false;
-    return !is_ascii_alnum(*last) || put(b, "\\b", 2);
+    return !is_ascii_alnum(*last) || sbuf_add(b, "\\b", 2);
 }
 
 static phiscrub_status roster_patterns(const char *line, strvec *out)
@@ -114,14 +75,14 @@ static phiscrub_status roster_patterns(const char *line, strvec *out)
     size_t last = t.count - 1;
     size_t first_last[2] = {0, last};
     size_t last_first[2] = {last, 0};
-    pbuf b = {0};
+    sbuf b = {0};
     bool ok = put_sequence(&b, &t, all, t.count, "[ \\t]{1,4}");
     if (ok && t.count > 2) {
-        ok = put(&b, "|", 1) && put_sequence(&b, &t, first_last, 2, "[ \\t]{1,4}");
+        ok = sbuf_add(&b, "|", 1) && put_sequence(&b, &t, first_last, 2, "[ \\t]{1,4}");
     }
     if (ok && t.count > 1) {
-        ok = put(&b, "|", 1) && put_sequence(&b, &t, last_first, 2, ",[ \\t]{0,4}") &&
-             put(&b, "|", 1) && put_sequence(&b, &t, last_first, 2, "\\^");
+        ok = sbuf_add(&b, "|", 1) && put_sequence(&b, &t, last_first, 2, ",[ \\t]{0,4}") &&
+             sbuf_add(&b, "|", 1) && put_sequence(&b, &t, last_first, 2, "\\^");
     }
     if (!ok) {
         free(b.p);
@@ -173,8 +134,8 @@ phiscrub_status roster_defs_build(const phiscrub_config *cfg, bool with_roster, 
         snprintf(id, sizeof id, "allow-%zu", i + 1);
         st = new_def(&defs[k], id, "ALLOW", "allow");
         defs[k].allow = true;
-        pbuf b = {0};
-        if (st == PHISCRUB_OK && !put_literal(&b, cfg->allow.v[i], strlen(cfg->allow.v[i])))
+        sbuf b = {0};
+        if (st == PHISCRUB_OK && !sbuf_add_literal(&b, cfg->allow.v[i], strlen(cfg->allow.v[i]), false))
             st = PHISCRUB_ERR_NOMEM;
         if (st == PHISCRUB_OK)
             st = strvec_push_owned(&defs[k].patterns, b.p);

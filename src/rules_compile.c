@@ -121,28 +121,18 @@ static phiscrub_status lower_words(const strvec *in, char ***out, size_t *n)
 }
 
 /* Fills r->rules[r->nrules] from d and appends its expressions. */
-/* A word as a Hyperscan literal: every byte outside [A-Za-z0-9] hex-escaped,
- * ASCII letters upper-cased when `upper`. */
+/* A word as a Hyperscan literal (see sbuf_add_literal); NULL on no memory. */
 static char *literal_expr(const char *w, bool upper)
 {
-    size_t n = strlen(w);
-    char *e = malloc(4 * n + 1), *p = e;
-    if (!e)
+    sbuf b = {0};
+    if (!sbuf_add_literal(&b, w, strlen(w), upper)) {
+        free(b.p);
         return NULL;
-    for (; *w; w++) {
-        unsigned char c = (unsigned char)*w;
-        if (upper && c >= 'a' && c <= 'z')
-            *p++ = (char)(c - 32);
-        else if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-            *p++ = (char)c;
-        else
-            p += sprintf(p, "\\x%02x", c);
     }
-    *p = '\0';
-    return e;
+    return b.p;
 }
 
-/* The three expression lists a rule set compiles into. */
+/* The expression lists a rule set compiles into. */
 typedef struct {
     expr_list main, values, befores, numeric;
 } expr_lists;

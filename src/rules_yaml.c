@@ -45,44 +45,6 @@ static const char *scalar(const yaml_node_t *n)
 
 /* ---- macro expansion ---------------------------------------------------- */
 
-typedef struct {
-    char *p;
-    size_t n, cap;
-} sbuf;
-
-static bool sbuf_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            return false;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-    return true;
-}
-
-/* Escapes a literal word for a Hyperscan expression, byte by byte. */
-static bool add_escaped(sbuf *b, const char *w)
-{
-    for (; *w; w++) {
-        unsigned char c = (unsigned char)*w;
-        bool plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                     c == ' ' || c == '_';
-        char tmp[8];
-        int k = plain ? snprintf(tmp, sizeof tmp, "%c", c) : snprintf(tmp, sizeof tmp, "\\x%02x", c);
-        if (!sbuf_add(b, tmp, (size_t)k))
-            return false;
-    }
-    return true;
-}
-
 static const char *find_define(loader *ld, const char *name, size_t n)
 {
     if (!ld->defines)
@@ -123,7 +85,7 @@ static phiscrub_status expand(loader *ld, const yaml_node_t *at, const char *id,
             size_t from = ld->slice_to ? ld->slice_from : 0;
             size_t to = ld->slice_to ? ld->slice_to : wl->words.n;
             for (size_t i = from; i < to; i++)
-                if ((i > from && !sbuf_add(out, "|", 1)) || !add_escaped(out, wl->words.v[i]))
+                if ((i > from && !sbuf_add(out, "|", 1)) || !sbuf_add_literal(out, wl->words.v[i], strlen(wl->words.v[i]), false))
                     return PHISCRUB_ERR_NOMEM;
             if (!sbuf_add(out, ")", 1))
                 return PHISCRUB_ERR_NOMEM;

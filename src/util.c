@@ -20,6 +20,42 @@ char *xstrndup(const char *s, size_t n)
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
+bool sbuf_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p)
+            return false;
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+    return true;
+}
+
+bool sbuf_add_literal(sbuf *b, const char *w, size_t n, bool upper)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        char tmp[8];
+        int k;
+        if (upper && c >= 'a' && c <= 'z')
+            k = snprintf(tmp, sizeof tmp, "%c", c - 32);
+        else if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            k = snprintf(tmp, sizeof tmp, "%c", c);
+        else
+            k = snprintf(tmp, sizeof tmp, "\\x%02x", c);
+        if (!sbuf_add(b, tmp, (size_t)k))
+            return false;
+    }
+    return true;
+}
+
 phiscrub_status strvec_push_owned(strvec *sv, char *s)
 {
     if (!s)
