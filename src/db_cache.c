@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define CACHE_MAGIC "phiscrub-hsdb-4\n"
+#define CACHE_MAGIC "phiscrub-hsdb-5\n"
 #define CACHE_MAX_BYTES (256u << 20)
 
 static bool add_list(EVP_MD_CTX *md, const expr_list *l)
@@ -112,34 +112,56 @@ static bool take_record(const char **p, const char *end, const char **rec, size_
     return true;
 }
 
-/* Entry layout: magic, then (u64 length, bytes) for each database part
- * (length 0: none), then the rules' widths (3 u32 per rule), which would
- * otherwise take Hyperscan's analysis of every expression to recompute. */
+/* Entry layout: magic; (u64 length, bytes) for the main and the numeric
+ * database, then for each rule its value and its before database (length
+ * 0: none); then the rules' widths (3 u32 per rule), which would otherwise
+ * take Hyperscan's analysis of every expression to recompute. */
+static bool take_db(const char **p, const char *end, bool want, hs_database_t **db)
+{
+    const char *rec;
+    size_t n;
+    return take_record(p, end, &rec, &n) && (n != 0) == want &&
+           (n == 0 || hs_deserialize_database(rec, n, db) == HS_SUCCESS);
+}
+
+static bool has_id(const expr_list *l, unsigned id)
+{
+    for (size_t k = 0; k < l->expr.n; k++)
+        if (l->ids[k] == id)
+            return true;
+    return false;
+}
+
+static void drop_dbs(phiscrub_rules *r)
+{
+    hs_free_database(r->db);
+    hs_free_database(r->numeric_db);
+    r->db = r->numeric_db = NULL;
+    for (size_t i = 0; i < r->nrules; i++) {
+        hs_free_database(r->rules[i].value_db);
+        hs_free_database(r->rules[i].before_db);
+        r->rules[i].value_db = r->rules[i].before_db = NULL;
+    }
+}
+
 static bool load_entry(const char *data, size_t len, const expr_list *const lists[DB_CACHE_PARTS],
                        phiscrub_rules *r)
 {
     const char *p = data, *end = data + len;
-    hs_database_t *db[DB_CACHE_PARTS] = {NULL};
     bool ok = len > strlen(CACHE_MAGIC) && !memcmp(p, CACHE_MAGIC, strlen(CACHE_MAGIC));
     p += strlen(CACHE_MAGIC);
-    for (int i = 0; ok && i < DB_CACHE_PARTS; i++) {
-        const char *rec;
-        size_t n;
-        ok = take_record(&p, end, &rec, &n) && (n != 0) == (lists[i]->expr.n != 0) &&
-             (n == 0 || hs_deserialize_database(rec, n, &db[i]) == HS_SUCCESS);
-    }
+    ok = ok && take_db(&p, end, lists[0]->expr.n != 0, &r->db) &&
+         take_db(&p, end, lists[3]->expr.n != 0, &r->numeric_db);
+    for (size_t i = 0; ok && i < r->nrules; i++)
+        ok = take_db(&p, end, has_id(lists[1], (unsigned)i), &r->rules[i].value_db) &&
+             take_db(&p, end, has_id(lists[2], (unsigned)i), &r->rules[i].before_db);
     const char *widths = NULL;
     size_t wn = 0;
     ok = ok && take_record(&p, end, &widths, &wn) && wn == r->nrules * 3 * sizeof(uint32_t);
     if (!ok || p != end) {
-        for (int i = 0; i < DB_CACHE_PARTS; i++)
-            hs_free_database(db[i]);
+        drop_dbs(r);
         return false;
     }
-    r->db = db[0];
-    r->value_db = db[1];
-    r->before_db = db[2];
-    r->numeric_db = db[3];
     r->from_cache = 1;
     for (size_t i = 0; i < r->nrules; i++) {
         uint32_t w[3];
@@ -197,8 +219,10 @@ bool db_cache_serialize(const phiscrub_rules *r, char **out, size_t *len)
     size_t n = 0;
     unsigned long long wlen = r->nrules * 3 * sizeof(uint32_t);
     bool ok = append(&buf, &n, CACHE_MAGIC, strlen(CACHE_MAGIC)) && append_db(&buf, &n, r->db) &&
-              append_db(&buf, &n, r->value_db) && append_db(&buf, &n, r->before_db) &&
-              append_db(&buf, &n, r->numeric_db) && append(&buf, &n, &wlen, sizeof wlen);
+              append_db(&buf, &n, r->numeric_db);
+    for (size_t i = 0; ok && i < r->nrules; i++)
+        ok = append_db(&buf, &n, r->rules[i].value_db) && append_db(&buf, &n, r->rules[i].before_db);
+    ok = ok && append(&buf, &n, &wlen, sizeof wlen);
     for (size_t i = 0; ok && i < r->nrules; i++) {
         uint32_t w[3] = {r->rules[i].main_width, r->rules[i].value_max, r->rules[i].before_max};
         ok = append(&buf, &n, w, sizeof w);

@@ -17,10 +17,11 @@
 /* Computes r->digest for these expression lists. Returns false on failure. */
 bool db_cache_digest(const expr_list *const lists[DB_CACHE_PARTS], phiscrub_rules *r);
 
-/* Loads r->db, r->value_db, r->before_db and r->numeric_db for r->digest from the
- * embedded database or from dir (may be NULL). A part must be present
- * exactly when its list is not empty. Returns false, leaving r untouched,
- * when neither has a valid entry; the caller then compiles. */
+/* Loads r->db, r->numeric_db and every rule's value_db and before_db for
+ * r->digest from the embedded database or from dir (may be NULL). A
+ * database must be present exactly when it has expressions. Returns false,
+ * leaving r untouched, when neither has a valid entry; the caller then
+ * compiles. */
 bool db_cache_load(const char *dir, const expr_list *const lists[DB_CACHE_PARTS],
                    phiscrub_rules *r);
 

@@ -80,10 +80,13 @@ phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher *
         st = PHISCRUB_ERR_NOMEM;
     else if (r->numeric_db && hs_alloc_scratch(r->numeric_db, &m->scratch) != HS_SUCCESS)
         st = PHISCRUB_ERR_NOMEM;
-    else if (r->value_db && hs_alloc_scratch(r->value_db, &m->vscratch) != HS_SUCCESS)
-        st = PHISCRUB_ERR_NOMEM;
-    else if (r->before_db && hs_alloc_scratch(r->before_db, &m->vscratch) != HS_SUCCESS)
-        st = PHISCRUB_ERR_NOMEM; /* one scratch grown to fit both side databases */
+    /* one scratch, grown to fit every rule's side databases */
+    for (size_t i = 0; st == PHISCRUB_OK && i < r->nrules; i++) {
+        const compiled_rule *ru = &r->rules[i];
+        if ((ru->value_db && hs_alloc_scratch(ru->value_db, &m->vscratch) != HS_SUCCESS) ||
+            (ru->before_db && hs_alloc_scratch(ru->before_db, &m->vscratch) != HS_SUCCESS))
+            st = PHISCRUB_ERR_NOMEM;
+    }
     /* Birth dates in records: years up to two before this one. */
     time_t now = time(NULL);
     struct tm tm;
@@ -224,7 +227,7 @@ static size_t match_before(matcher *m, unsigned rule_idx, size_t key_from)
         }
     m->value_rule = rule_idx;
     m->before_start = SIZE_MAX;
-    if (key_from > from && hs_scan(m->r->before_db, m->buf + from, (unsigned)(key_from - from), 0,
+    if (key_from > from && hs_scan(ru->before_db, m->buf + from, (unsigned)(key_from - from), 0,
                                    m->vscratch, on_before, m) != HS_SUCCESS)
         m->err = PHISCRUB_ERR_SCAN;
     return m->before_start == SIZE_MAX ? SIZE_MAX : from + m->before_start;
@@ -255,7 +258,7 @@ static size_t match_value(matcher *m, unsigned rule_idx, size_t key_from, size_t
         return 0;
     m->value_rule = rule_idx;
     m->nends = 0;
-    if (hs_scan(m->r->value_db, m->buf + at, (unsigned)limit, 0, m->vscratch, on_value, m) !=
+    if (hs_scan(ru->value_db, m->buf + at, (unsigned)limit, 0, m->vscratch, on_value, m) !=
         HS_SUCCESS) {
         m->err = PHISCRUB_ERR_SCAN;
         return 0;
@@ -273,9 +276,20 @@ static size_t match_value(matcher *m, unsigned rule_idx, size_t key_from, size_t
     return 0;
 }
 
+static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to);
+
+/* A match of expression `expr`: its rule, and the rules sharing its keys. */
 static void confirm(matcher *m, unsigned expr, size_t from, size_t to)
 {
     unsigned rule_idx = m->r->expr_rule[expr];
+    const compiled_rule *ru = &m->r->rules[rule_idx];
+    confirm_rule(m, rule_idx, from, to);
+    for (size_t i = 0; i < ru->nfollowers && m->err == PHISCRUB_OK; i++)
+        confirm_rule(m, ru->followers[i], from, to);
+}
+
+static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
+{
     const compiled_rule *ru = &m->r->rules[rule_idx];
     if (ru->kind == RULE_ALLOW) {
         push(m->allows, &m->nallows, m->capallows, from, to, rule_idx, m, true);

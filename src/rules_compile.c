@@ -145,6 +145,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     memset(ru, 0, sizeof *ru);
     r->nrules++; /* counted now so rules_free releases a half-built rule */
     ru->kind = d->allow ? RULE_ALLOW : RULE_PLAIN;
+    ru->caseless = d->caseless;
     ru->priority = d->priority;
     ru->window = d->window;
     ru->not_window = d->not_window;
@@ -192,12 +193,29 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     }
     if (d->value_list)
         RETURN_IF_ERR(wordset_build(&config_find_list(cfg, d->value_list)->words, &ru->value_words));
+    ru->key_leader = -1;
     if (d->key_list) {
         /* Bare literals compile in milliseconds where the same list as one
          * alternation with \b takes seconds; boundaries are checked in C. */
         const strvec *words = &config_find_list(cfg, d->key_list)->words;
         ru->literal_keys = true;
-        for (size_t i = 0; i < words->n; i++)
+        ru->key_list_upper = d->key_list_upper;
+        if (!(ru->key_list = xstrdup(d->key_list)))
+            return PHISCRUB_ERR_NOMEM;
+        for (unsigned j = 0; j < idx; j++) {
+            compiled_rule *lead = &r->rules[j];
+            if (lead->key_list && lead->key_leader < 0 && !strcmp(lead->key_list, d->key_list) &&
+                lead->key_list_upper == d->key_list_upper && lead->caseless == d->caseless) {
+                unsigned *f = realloc(lead->followers, (lead->nfollowers + 1) * sizeof *f);
+                if (!f)
+                    return PHISCRUB_ERR_NOMEM;
+                lead->followers = f;
+                lead->followers[lead->nfollowers++] = idx;
+                ru->key_leader = (int)j;
+                break;
+            }
+        }
+        for (size_t i = 0; ru->key_leader < 0 && i < words->n; i++)
             RETURN_IF_ERR(expr_add(&x->main, literal_expr(words->v[i], d->key_list_upper), flags, idx,
                                    (unsigned)strlen(words->v[i])));
     }
@@ -376,6 +394,22 @@ static phiscrub_status assign_ids(phiscrub_rules *r, expr_lists *x)
     return PHISCRUB_OK;
 }
 
+/* Compiles the expressions of l whose id is `rule` into *db (left NULL
+ * when there are none). */
+static phiscrub_status compile_rule_db(phiscrub_rules *r, const expr_list *l, unsigned rule,
+                                       hs_database_t **db, phiscrub_error *err)
+{
+    expr_list sub = {0};
+    phiscrub_status st = PHISCRUB_OK;
+    for (size_t k = 0; st == PHISCRUB_OK && k < l->expr.n; k++)
+        if (l->ids[k] == rule)
+            st = expr_add(&sub, xstrdup(l->expr.v[k]), l->flags[k], rule, l->width[k]);
+    if (st == PHISCRUB_OK && sub.expr.n)
+        st = compile_db(r, &sub, false, db, err);
+    expr_free(&sub);
+    return st;
+}
+
 /* Lints and compiles: the slow path, taken when no cache entry matched. */
 static phiscrub_status compile_all(phiscrub_rules *r, const expr_lists *x, phiscrub_error *err)
 {
@@ -388,10 +422,10 @@ static phiscrub_status compile_all(phiscrub_rules *r, const expr_lists *x, phisc
     RETURN_IF_ERR(compile_db(r, &x->main, true, &r->db, err));
     if (x->numeric.expr.n)
         RETURN_IF_ERR(compile_db(r, &x->numeric, true, &r->numeric_db, err));
-    if (x->values.expr.n)
-        RETURN_IF_ERR(compile_db(r, &x->values, false, &r->value_db, err));
-    if (x->befores.expr.n)
-        RETURN_IF_ERR(compile_db(r, &x->befores, false, &r->before_db, err));
+    for (size_t i = 0; i < r->nrules; i++) {
+        RETURN_IF_ERR(compile_rule_db(r, &x->values, (unsigned)i, &r->rules[i].value_db, err));
+        RETURN_IF_ERR(compile_rule_db(r, &x->befores, (unsigned)i, &r->rules[i].before_db, err));
+    }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     r->compile_ms =
         (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
@@ -403,15 +437,18 @@ static void summarize(phiscrub_rules *r)
 {
     for (size_t i = 0; i < r->nrules; i++) {
         const compiled_rule *ru = &r->rules[i];
-        unsigned w = ru->main_width + ru->value_max + ru->before_max;
+        unsigned key = ru->key_leader >= 0 ? r->rules[ru->key_leader].main_width : ru->main_width;
+        unsigned w = key + ru->value_max + ru->before_max;
         r->max_width = w > r->max_width ? w : r->max_width;
         r->max_window = ru->window > r->max_window ? ru->window : r->max_window;
         r->max_window = ru->not_window > r->max_window ? ru->not_window : r->max_window;
     }
-    const hs_database_t *dbs[] = {r->db, r->value_db, r->before_db, r->numeric_db};
-    for (size_t i = 0; i < sizeof dbs / sizeof *dbs; i++) {
+    const hs_database_t *dbs[] = {r->db, r->numeric_db};
+    for (size_t i = 0; i < 2 + 2 * r->nrules; i++) {
+        const hs_database_t *db = i < 2 ? dbs[i] : i % 2 ? r->rules[(i - 2) / 2].before_db
+                                                         : r->rules[(i - 2) / 2].value_db;
         size_t sz = 0;
-        if (dbs[i] && hs_database_size(dbs[i], &sz) == HS_SUCCESS)
+        if (db && hs_database_size(db, &sz) == HS_SUCCESS)
             r->db_size += sz;
     }
 }
@@ -480,6 +517,10 @@ void phiscrub_rules_free(phiscrub_rules *r)
         free(ru->replacement);
         free(ru->trim);
         wordset_free(ru->value_words);
+        free(ru->key_list);
+        free(ru->followers);
+        hs_free_database(ru->value_db);
+        hs_free_database(ru->before_db);
         free(ru->requires);
         for (size_t k = 0; k < ru->ncontext; k++)
             free(ru->context[k]);
@@ -497,8 +538,6 @@ void phiscrub_rules_free(phiscrub_rules *r)
         free(r->categories[i]);
     free(r->categories);
     hs_free_database(r->db);
-    hs_free_database(r->value_db);
-    hs_free_database(r->before_db);
     hs_free_database(r->numeric_db);
     wordset_free(r->stopwords);
     free(r);

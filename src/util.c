@@ -40,17 +40,21 @@ bool sbuf_add(sbuf *b, const char *s, size_t n)
 
 bool sbuf_add_literal(sbuf *b, const char *w, size_t n, bool upper)
 {
+    static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
-        char tmp[8];
-        int k;
-        if (upper && c >= 'a' && c <= 'z')
-            k = snprintf(tmp, sizeof tmp, "%c", c - 32);
-        else if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-            k = snprintf(tmp, sizeof tmp, "%c", c);
-        else
-            k = snprintf(tmp, sizeof tmp, "\\x%02x", c);
-        if (!sbuf_add(b, tmp, (size_t)k))
+        char tmp[4] = {(char)c};
+        size_t k = 1;
+        if (upper && c >= 'a' && c <= 'z') {
+            tmp[0] = (char)(c - 32);
+        } else if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+            tmp[0] = '\\';
+            tmp[1] = 'x';
+            tmp[2] = hex[c >> 4];
+            tmp[3] = hex[c & 15];
+            k = 4;
+        }
+        if (!sbuf_add(b, tmp, k))
             return false;
     }
     return true;
