@@ -6,6 +6,7 @@
  * between two masks), and one write(2) per piece would be slow. */
 #define _POSIX_C_SOURCE 200809L
 #include "bundle_spool.h"
+#include "fd_io.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -62,25 +63,11 @@ static int temp_file(void)
     return fd;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return k < 0 ? errno : EIO;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 static int flush_mem(spool *s)
 {
     if (s->error || s->len == 0)
         return s->error;
-    s->error = write_all(s->fd, s->mem, s->len);
+    s->error = fd_write_all(s->fd, s->mem, s->len);
     s->flushed += s->len;
     s->len = 0;
     return s->error;
@@ -127,7 +114,7 @@ int spool_write(spool *s, const void *data, size_t n)
         if (reserve(s, k))
             break;
         if (s->fd >= 0 && k >= s->cap) { /* big pieces go straight out */
-            s->error = write_all(s->fd, p, k);
+            s->error = fd_write_all(s->fd, p, k);
             s->flushed += k;
         } else {
             memcpy(s->mem + s->len, p, k);

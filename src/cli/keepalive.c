@@ -2,6 +2,7 @@
  * condition variable unless the main thread is in a busy step. */
 #define _POSIX_C_SOURCE 200809L
 #include "keepalive.h"
+#include "fd_io.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -20,20 +21,6 @@ static bool running, stopping, busy;
 static unsigned long busy_epoch; /* tells one busy step from the next */
 static int out_fd = -1;
 static unsigned interval;
-
-static int write_all(const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(out_fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
 
 static struct timespec after_ms(unsigned ms)
 {
@@ -65,7 +52,7 @@ static void *dot_loop(void *arg)
             while (!stopping && busy && busy_epoch == epoch && rc != ETIMEDOUT)
                 rc = pthread_cond_timedwait(&wake, &lock, &until);
             if (rc == ETIMEDOUT && busy && busy_epoch == epoch && dots < MAX_DOTS) {
-                write_all(".", 1);
+                fd_write_all(out_fd, ".", 1);
                 dots++;
             }
         }
@@ -101,7 +88,7 @@ int keepalive_reply(const char *data, size_t len)
     pthread_mutex_lock(&lock);
     busy = false;
     pthread_cond_signal(&wake);
-    int rc = write_all(data, len);
+    int rc = fd_write_all(out_fd, data, len);
     pthread_mutex_unlock(&lock);
     return rc;
 }

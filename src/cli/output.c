@@ -2,6 +2,7 @@
  * optional gzip encoder (zlib, gzip wrapper: windowBits 15+16). */
 #define _POSIX_C_SOURCE 200809L
 #include "output.h"
+#include "fd_io.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -68,18 +69,8 @@ int output_open(output **out, const char *path, int append, int gzip)
 
 static int write_all(output *o, const void *data, size_t n)
 {
-    const char *p = data;
-    while (n > 0 && !o->error) {
-        ssize_t k = write(o->fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            o->error = k < 0 ? errno : EIO;
-        else {
-            p += k;
-            n -= (size_t)k;
-        }
-    }
+    if (!o->error)
+        o->error = fd_write_all(o->fd, data, n);
     return o->error;
 }
 

@@ -14,6 +14,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "bytebuf.h"
 #include "cli.h"
+#include "fd_io.h"
 #include "daemon_log.h"
 #include "json_msg.h"
 #include "line_reader.h"
@@ -46,23 +47,9 @@ typedef struct {
     bool stdout_gone;
 } mmx;
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 static void flush_replies(mmx *m)
 {
-    if (m->replies.len && !m->stdout_gone && write_all(STDOUT_FILENO, m->replies.data, m->replies.len)) {
+    if (m->replies.len && !m->stdout_gone && fd_write_all(STDOUT_FILENO, m->replies.data, m->replies.len)) {
         daemon_log_error("mmexternal: cannot write replies", strerror(errno));
         m->stdout_gone = true; /* rsyslog is gone; EOF on stdin follows */
     }
@@ -74,7 +61,7 @@ static void reply_failed(mmx *m, const char *why)
     daemon_log_error("mmexternal: message answered as [REDACTION-FAILED]", why);
     if (bytebuf_append(&m->replies, failed_reply, sizeof failed_reply - 1)) {
         flush_replies(m); /* out of memory: the static reply still goes out */
-        if (!m->stdout_gone && write_all(STDOUT_FILENO, failed_reply, sizeof failed_reply - 1))
+        if (!m->stdout_gone && fd_write_all(STDOUT_FILENO, failed_reply, sizeof failed_reply - 1))
             m->stdout_gone = true;
     }
 }
