@@ -50,8 +50,11 @@ int main(void) {
 EOF
 flags=$(PKG_CONFIG_PATH="$LIBDIR/pkgconfig" pkg-config --cflags --libs phiscrub)
 check "pkg-config answers" '[ -n "$flags" ]'
+# A sanitizer build installs an instrumented library: link the program alike.
+san=""
+ldd "$LIBDIR/libphiscrub.so" 2>/dev/null | grep -q libasan && san="-fsanitize=address,undefined"
 # shellcheck disable=SC2086
-cc -o "$T/use" "$T/use.c" $flags > "$T/cc.log" 2>&1
+cc $san -o "$T/use" "$T/use.c" $flags > "$T/cc.log" 2>&1
 check "a program compiles against the installed library" '[ -x "$T/use" ]'
 out=$(LD_LIBRARY_PATH="$LIBDIR" "$T/use")
 check "the library scrubs" '[ "$out" = "call [PHONE] now" ]'
