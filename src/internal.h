@@ -222,7 +222,18 @@ struct phiscrub_rules {
     double compile_ms;
     int from_cache;
     unsigned char digest[32]; /* SHA-256 of everything compiled: the cache key */
+    /* Large databases loaded from a cache live in their own pre-populated
+     * mappings (see db_cache.c); they are unmapped, not hs_free'd. */
+    struct db_mapping {
+        void *p;
+        size_t n;
+    } *maps;
+    size_t nmaps;
 };
+
+/* Frees a database of r, whether Hyperscan allocated it or it lives in
+ * one of r's mappings (rules_compile.c). */
+void rules_free_db(phiscrub_rules *r, hs_database_t *db);
 
 /* ---- matching (match.c) ---- */
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
+#include <sys/mman.h>
 #include <time.h>
 
 static phiscrub_status expr_add(expr_list *l, char *expr_owned, unsigned flags, unsigned id,
@@ -504,6 +505,14 @@ phiscrub_status phiscrub_rules_compile(const phiscrub_config *cfg, phiscrub_rule
     return PHISCRUB_OK;
 }
 
+void rules_free_db(phiscrub_rules *r, hs_database_t *db)
+{
+    for (size_t i = 0; i < r->nmaps; i++)
+        if ((void *)db == r->maps[i].p)
+            return; /* unmapped with the others */
+    hs_free_database(db);
+}
+
 void phiscrub_rules_free(phiscrub_rules *r)
 {
     if (!r)
@@ -519,8 +528,8 @@ void phiscrub_rules_free(phiscrub_rules *r)
         wordset_free(ru->value_words);
         free(ru->key_list);
         free(ru->followers);
-        hs_free_database(ru->value_db);
-        hs_free_database(ru->before_db);
+        rules_free_db(r, ru->value_db);
+        rules_free_db(r, ru->before_db);
         free(ru->requires);
         for (size_t k = 0; k < ru->ncontext; k++)
             free(ru->context[k]);
@@ -537,8 +546,11 @@ void phiscrub_rules_free(phiscrub_rules *r)
     for (size_t i = 0; i < r->ncategories; i++)
         free(r->categories[i]);
     free(r->categories);
-    hs_free_database(r->db);
-    hs_free_database(r->numeric_db);
+    rules_free_db(r, r->db);
+    rules_free_db(r, r->numeric_db);
+    for (size_t i = 0; i < r->nmaps; i++)
+        munmap(r->maps[i].p, r->maps[i].n);
+    free(r->maps);
     wordset_free(r->stopwords);
     free(r);
 }
