@@ -47,10 +47,10 @@ typedef struct {
     size_t n, cap;
 } sbuf;
 bool sbuf_add(sbuf *b, const char *s, size_t n);
-/* Appends w as a Hyperscan literal: ASCII letters and digits as they are
- * (upper-cased when `upper`), every other byte as \xNN, so no byte of a
- * name or term can act as pattern syntax. */
-bool sbuf_add_literal(sbuf *b, const char *w, size_t n, bool upper);
+/* Appends w as a Hyperscan literal: ASCII letters and digits as they are,
+ * every other byte as \xNN, so no byte of a name or term can act as
+ * pattern syntax. */
+bool sbuf_add_literal(sbuf *b, const char *w, size_t n);
 
 /* A growable array of owned strings. */
 typedef struct {
@@ -82,7 +82,6 @@ typedef struct {
     strvec patterns;       /* expanded Hyperscan expressions (without the key) */
     strvec keys;           /* expanded; empty when the whole match is the PHI */
     char *key_list;        /* every word of this list is a literal key */
-    bool key_list_upper;   /* ... written in capitals ("SAMUEL"), not as listed */
     char *before;          /* expanded; must match right before the key; masked too */
     bool before_optional;  /* no match before the key: start the mask at the key */
     bool longest_only;     /* keyed: only the longest value may match, no shorter one */
@@ -178,7 +177,6 @@ typedef struct {
     bool mask_all;         /* RULE_KEYED: the mask starts at the key */
     bool literal_keys;     /* keys are bare words: word boundaries checked in C */
     char *key_list;        /* the list behind literal_keys */
-    bool key_list_upper;
     /* Rules with the same key_list share one set of literal expressions
      * (15,000 given names compiled once): the first owns them and lists
      * the others, which are confirmed on the same matches. */

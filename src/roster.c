@@ -58,7 +58,7 @@ static bool put_sequence(sbuf *b, const tokens *t, const size_t *idx, size_t k, 
     if (is_ascii_alnum(*first) && !sbuf_add(b, "\\b", 2))
         return false;
     for (size_t i = 0; i < k; i++)
-        if ((i && !sbuf_add(b, sep, strlen(sep))) || !sbuf_add_literal(b, t->s[idx[i]], t->n[idx[i]], false))
+        if ((i && !sbuf_add(b, sep, strlen(sep))) || !sbuf_add_literal(b, t->s[idx[i]], t->n[idx[i]]))
             return false;
     return !is_ascii_alnum(*last) || sbuf_add(b, "\\b", 2);
 }
@@ -135,7 +135,7 @@ phiscrub_status roster_defs_build(const phiscrub_config *cfg, bool with_roster, 
         st = new_def(&defs[k], id, "ALLOW", "allow");
         defs[k].allow = true;
         sbuf b = {0};
-        if (st == PHISCRUB_OK && !sbuf_add_literal(&b, cfg->allow.v[i], strlen(cfg->allow.v[i]), false))
+        if (st == PHISCRUB_OK && !sbuf_add_literal(&b, cfg->allow.v[i], strlen(cfg->allow.v[i])))
             st = PHISCRUB_ERR_NOMEM;
         if (st == PHISCRUB_OK)
             st = strvec_push_owned(&defs[k].patterns, b.p);

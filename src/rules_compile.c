@@ -123,10 +123,10 @@ static phiscrub_status lower_words(const strvec *in, char ***out, size_t *n)
 
 /* Fills r->rules[r->nrules] from d and appends its expressions. */
 /* A word as a Hyperscan literal (see sbuf_add_literal); NULL on no memory. */
-static char *literal_expr(const char *w, bool upper)
+static char *literal_expr(const char *w)
 {
     sbuf b = {0};
-    if (!sbuf_add_literal(&b, w, strlen(w), upper)) {
+    if (!sbuf_add_literal(&b, w, strlen(w))) {
         free(b.p);
         return NULL;
     }
@@ -200,13 +200,12 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
          * alternation with \b takes seconds; boundaries are checked in C. */
         const strvec *words = &config_find_list(cfg, d->key_list)->words;
         ru->literal_keys = true;
-        ru->key_list_upper = d->key_list_upper;
         if (!(ru->key_list = xstrdup(d->key_list)))
             return PHISCRUB_ERR_NOMEM;
         for (unsigned j = 0; j < idx; j++) {
             compiled_rule *lead = &r->rules[j];
             if (lead->key_list && lead->key_leader < 0 && !strcmp(lead->key_list, d->key_list) &&
-                lead->key_list_upper == d->key_list_upper && lead->caseless == d->caseless) {
+                lead->caseless == d->caseless) {
                 unsigned *f = realloc(lead->followers, (lead->nfollowers + 1) * sizeof *f);
                 if (!f)
                     return PHISCRUB_ERR_NOMEM;
@@ -217,7 +216,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
             }
         }
         for (size_t i = 0; ru->key_leader < 0 && i < words->n; i++)
-            RETURN_IF_ERR(expr_add(&x->main, literal_expr(words->v[i], d->key_list_upper), flags, idx,
+            RETURN_IF_ERR(expr_add(&x->main, literal_expr(words->v[i]), flags, idx,
                                    (unsigned)strlen(words->v[i])));
     }
     if (d->before) {

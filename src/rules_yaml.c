@@ -85,7 +85,7 @@ static phiscrub_status expand(loader *ld, const yaml_node_t *at, const char *id,
             size_t from = ld->slice_to ? ld->slice_from : 0;
             size_t to = ld->slice_to ? ld->slice_to : wl->words.n;
             for (size_t i = from; i < to; i++)
-                if ((i > from && !sbuf_add(out, "|", 1)) || !sbuf_add_literal(out, wl->words.v[i], strlen(wl->words.v[i]), false))
+                if ((i > from && !sbuf_add(out, "|", 1)) || !sbuf_add_literal(out, wl->words.v[i], strlen(wl->words.v[i])))
                     return PHISCRUB_ERR_NOMEM;
             if (!sbuf_add(out, ")", 1))
                 return PHISCRUB_ERR_NOMEM;
@@ -299,8 +299,6 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->patterns));
         } else if (!strcmp(key, "key") || !strcmp(key, "keys")) {
             RETURN_IF_ERR(get_strings(ld, v, d->id, key, true, &d->keys));
-        } else if (!strcmp(key, "key_list_upper")) {
-            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->key_list_upper));
         } else if (!strcmp(key, "record_field")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
             if (strcmp(s, "id") && strcmp(s, "date") && strcmp(s, "dob") && strcmp(s, "name") &&

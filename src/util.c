@@ -38,16 +38,14 @@ bool sbuf_add(sbuf *b, const char *s, size_t n)
     return true;
 }
 
-bool sbuf_add_literal(sbuf *b, const char *w, size_t n, bool upper)
+bool sbuf_add_literal(sbuf *b, const char *w, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         char tmp[4] = {(char)c};
         size_t k = 1;
-        if (upper && c >= 'a' && c <= 'z') {
-            tmp[0] = (char)(c - 32);
-        } else if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
             tmp[0] = '\\';
             tmp[1] = 'x';
             tmp[2] = hex[c >> 4];
