@@ -6,7 +6,7 @@
  * and a `keep` example must come out byte-identical (so no rule in any pack
  * eats it). The whole-pack run is deliberate: decoys have to survive every
  * rule, not just the one that documents them. */
-#include "test.h"
+#include "test_support.h"
 
 #include "internal.h"
 
@@ -14,58 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    char *p;
-    size_t n, cap;
-} growbuf;
-
-static phiscrub_status collect(void *ctx, const char *data, size_t len)
-{
-    growbuf *b = ctx;
-    if (b->n + len + 1 > b->cap) {
-        b->cap = (b->n + len + 1) * 2;
-        b->p = realloc(b->p, b->cap);
-        if (!b->p)
-            return PHISCRUB_ERR_NOMEM;
-    }
-    memcpy(b->p + b->n, data, len);
-    b->n += len;
-    b->p[b->n] = '\0';
-    return PHISCRUB_OK;
-}
-
-static int setup(void **state)
-{
-    phiscrub_config *cfg;
-    phiscrub_rules *rules = NULL;
-    phiscrub_error err;
-    memset(&err, 0, sizeof err);
-    if (phiscrub_config_new(&cfg) != PHISCRUB_OK)
-        return -1;
-    phiscrub_status st = phiscrub_config_add_builtin_packs(cfg, &err);
-    if (st == PHISCRUB_OK)
-        st = phiscrub_rules_compile(cfg, &rules, &err);
-    phiscrub_config_free(cfg);
-    if (st != PHISCRUB_OK) {
-        char msg[600];
-        fprintf(stderr, "built-in packs: %s\n", phiscrub_error_format(&err, msg, sizeof msg));
-        return -1;
-    }
-    *state = rules;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    phiscrub_rules_free(*state);
-    return 0;
-}
-
 static char *scrub(const phiscrub_rules *rules, const char *in)
 {
     growbuf b = {0};
     phiscrub_stream *s;
-    assert_int_equal(phiscrub_stream_new(rules, NULL, collect, &b, &s), PHISCRUB_OK);
+    assert_int_equal(phiscrub_stream_new(rules, NULL, growbuf_sink, &b, &s), PHISCRUB_OK);
     /* YAML examples write "\n" for a line break inside JSON text; keep it literal. */
     assert_int_equal(phiscrub_stream_write(s, in, strlen(in)), PHISCRUB_OK);
     assert_int_equal(phiscrub_stream_finish(s), PHISCRUB_OK);
@@ -131,5 +84,6 @@ int main(void)
         cmocka_unit_test(test_every_example),
         cmocka_unit_test(test_checklist_line),
     };
-    return cmocka_run_group_tests_name("packs", tests, setup, teardown);
+    return cmocka_run_group_tests_name("packs", tests, builtin_rules_setup,
+                                      builtin_rules_teardown);
 }

@@ -9,7 +9,7 @@
  * The PRNG is seeded, so a failure reproduces; PHISCRUB_RANDOM_ROUNDS
  * raises the number of inputs for a longer soak. */
 #define _GNU_SOURCE /* memmem */
-#include "test.h"
+#include "test_support.h"
 
 #include "phiscrub.h"
 
@@ -30,29 +30,6 @@ static const char *const planted[][3] = {
 };
 #define NPLANTED (sizeof planted / sizeof *planted)
 
-typedef struct {
-    char *p;
-    size_t n, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        b->cap = (b->n + n + 1) * 2;
-        b->p = realloc(b->p, b->cap);
-        assert_non_null(b->p);
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static phiscrub_status collect(void *ctx, const char *data, size_t len)
-{
-    put(ctx, data, len);
-    return PHISCRUB_OK;
-}
-
 static uint64_t rng_state;
 static uint64_t next(void) /* splitmix64: deterministic across platforms */
 {
@@ -63,7 +40,7 @@ static uint64_t next(void) /* splitmix64: deterministic across platforms */
 }
 
 /* One random input of templated lines, noise and long lines. */
-static void make_input(buf *in)
+static void make_input(growbuf *in)
 {
     int parts = 5 + (int)(next() % 30);
     for (int i = 0; i < parts; i++) {
@@ -72,14 +49,14 @@ static void make_input(buf *in)
         case 0: case 1: case 2: {
             const char *const *pl = planted[next() % NPLANTED];
             for (int j = 0; j < 3; j++)
-                put(in, pl[j], strlen(pl[j]));
+                growbuf_add(in, pl[j], strlen(pl[j]));
             break;
         }
         case 3: { /* random bytes, never digits or letters that could form PHI */
             static const char pool[] = {0, '\r', (char)0xff, (char)0xc3, ' ', '-', '.', ':', '|'};
             int k = 1 + (int)(next() % 40);
             for (int j = 0; j < k; j++)
-                put(in, &pool[next() % sizeof pool], 1);
+                growbuf_add(in, &pool[next() % sizeof pool], 1);
             break;
         }
         case 4: { /* a line longer than the buffer, PHI at random places in it */
@@ -87,26 +64,26 @@ static void make_input(buf *in)
             for (int q = 0; q < pieces; q++) {
                 int pad = (int)(next() % 2500);
                 for (int j = 0; j < pad; j++)
-                    put(in, j % 97 ? "x" : " ", 1);
+                    growbuf_add(in, j % 97 ? "x" : " ", 1);
                 /* values that need no key: emails, cards, SSNs */
                 snprintf(line, sizeof line, " %s ", planted[next() % 4][1]);
-                put(in, line, strlen(line));
+                growbuf_add(in, line, strlen(line));
             }
-            put(in, "\n", next() % 2);
+            growbuf_add(in, "\n", next() % 2);
             break;
         }
         default:
-            put(in, "plain log line v2.14.3 took 183ms\n", 34);
+            growbuf_add(in, "plain log line v2.14.3 took 183ms\n", 34);
         }
     }
 }
 
-static void scrub(const phiscrub_rules *r, const buf *in, size_t chunk, size_t cap, buf *out)
+static void scrub(const phiscrub_rules *r, const growbuf *in, size_t chunk, size_t cap, growbuf *out)
 {
     phiscrub_stream *s;
     phiscrub_stream_options opt = {.buffer_size = cap};
     out->n = 0;
-    assert_int_equal(phiscrub_stream_new(r, &opt, collect, out, &s), PHISCRUB_OK);
+    assert_int_equal(phiscrub_stream_new(r, &opt, growbuf_sink, out, &s), PHISCRUB_OK);
     for (size_t i = 0; i < in->n;) {
         size_t k = chunk && chunk < in->n - i ? chunk : in->n - i;
         assert_int_equal(phiscrub_stream_write(s, in->p + i, k), PHISCRUB_OK);
@@ -132,7 +109,7 @@ static void test_random_inputs(void **state)
     static const size_t chunks[] = {0, 1, 7, 4096, 65536};
     static const size_t caps[] = {1, 100000, 0}; /* 1: the minimum the rules allow */
     rng_state = 20261123;
-    buf in = {0}, want = {0}, got = {0};
+    growbuf in = {0}, want = {0}, got = {0};
     for (int round = 0; round < rounds; round++) {
         in.n = 0;
         make_input(&in);
@@ -157,29 +134,9 @@ static void test_random_inputs(void **state)
     free(got.p);
 }
 
-static int setup(void **state)
-{
-    phiscrub_config *cfg;
-    phiscrub_rules *rules = NULL;
-    phiscrub_error err;
-    if (phiscrub_config_new(&cfg) != PHISCRUB_OK)
-        return -1;
-    phiscrub_status st = phiscrub_config_add_builtin_packs(cfg, &err);
-    if (st == PHISCRUB_OK)
-        st = phiscrub_rules_compile(cfg, &rules, &err);
-    phiscrub_config_free(cfg);
-    *state = rules;
-    return st == PHISCRUB_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    phiscrub_rules_free(*state);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_random_inputs)};
-    return cmocka_run_group_tests_name("stream-random", tests, setup, teardown);
+    return cmocka_run_group_tests_name("stream-random", tests, builtin_rules_setup,
+                                      builtin_rules_teardown);
 }
