@@ -276,6 +276,30 @@ static size_t match_value(matcher *m, unsigned rule_idx, size_t key_from, size_t
     return 0;
 }
 
+/* Where a key's value starts: keys end on their separator ("dob=",
+ * "phone: ", "\"mrn\":"), and the blanks and the quote that may follow are
+ * skipped here rather than matched by the key. A variable tail after a
+ * literal key makes Hyperscan verify every hit of the key word, and would
+ * report one key end per blank. Skipped: up to 3 blanks, then a JSON
+ * array's '[' before a quote, up to 2 blanks, and one quote
+ * (VALUE_LEAD_MAX bytes at most). */
+static size_t value_start(const char *buf, size_t at, size_t len)
+{
+    size_t i = at;
+    while (i < len && i - at < 3 && (buf[i] == ' ' || buf[i] == '\t'))
+        i++;
+    if (i < len && buf[i] == '[') {
+        size_t j = i + 1;
+        while (j < len && j - i < 3 && (buf[j] == ' ' || buf[j] == '\t'))
+            j++;
+        if (j < len && (buf[j] == '"' || buf[j] == '\''))
+            i = j;
+    }
+    if (i < len && (buf[i] == '"' || buf[i] == '\''))
+        i++;
+    return i;
+}
+
 static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to);
 
 /* A match of expression `expr`: its rule, and the rules sharing its keys. */
@@ -311,13 +335,17 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
             if (b != SIZE_MAX)
                 from = b;
         }
-        size_t n = 0;
-        if (ru->has_value && (n = match_value(m, rule_idx, from, to)) == 0)
+        size_t n = 0, at = to;
+        if (ru->has_value) {
+            if (!ru->literal_keys) /* list words are words, not keys with a separator */
+                at = value_start(m->buf, to, m->len);
+            if ((n = match_value(m, rule_idx, from, at)) == 0)
+                return;
+        } else if (!rule_check(m, ru, m->buf + from, to - from)) {
             return;
-        if (!ru->has_value && !rule_check(m, ru, m->buf + from, to - from))
-            return;
-        start = ru->mask_all ? from : to;
-        end = to + n;
+        }
+        start = ru->mask_all ? from : at;
+        end = at + n;
     } else if (!rule_check(m, ru, m->buf + from, to - from)) {
         return;
     }

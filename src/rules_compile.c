@@ -438,7 +438,8 @@ static void summarize(phiscrub_rules *r)
     for (size_t i = 0; i < r->nrules; i++) {
         const compiled_rule *ru = &r->rules[i];
         unsigned key = ru->key_leader >= 0 ? r->rules[ru->key_leader].main_width : ru->main_width;
-        unsigned w = key + ru->value_max + ru->before_max;
+        unsigned lead = ru->value_max ? VALUE_LEAD_MAX : 0;
+        unsigned w = key + lead + ru->value_max + ru->before_max;
         r->max_width = w > r->max_width ? w : r->max_width;
         r->max_window = ru->window > r->max_window ? ru->window : r->max_window;
         r->max_window = ru->not_window > r->max_window ? ru->not_window : r->max_window;

@@ -1,0 +1,120 @@
+/* test_numeric.c — the windows numeric rules are scanned over.
+ *
+ * numeric_windows() classifies 64 bytes at a time and walks only long
+ * stretches; numeric_windows_ref() walks every byte. Both must give the
+ * same windows for any input, so the inputs are built to stress what the
+ * fast path skips: runs that cross a 64-byte word, runs of exactly the
+ * minimum length and one shorter, separator changes, hex words next to
+ * colon runs, and the block's last bytes. Fixed cases pin what a window
+ * must cover (a card, an IPv4, a full IPv6) and what gets none. */
+#include "test_support.h"
+
+#include "numeric.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static size_t windows(const char *s, numeric_window *out, size_t cap)
+{
+    size_t n = numeric_windows(s, strlen(s), out, cap);
+    numeric_window ref[64];
+    assert_true(cap <= 64);
+    assert_int_equal(n, numeric_windows_ref(s, strlen(s), ref, cap));
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(out[i].start, ref[i].start);
+        assert_int_equal(out[i].end, ref[i].end);
+    }
+    return n;
+}
+
+static bool covered(const char *s, const char *needle, const numeric_window *w, size_t n)
+{
+    const char *at = strstr(s, needle);
+    assert_non_null(at);
+    size_t from = (size_t)(at - s), to = from + strlen(needle);
+    for (size_t i = 0; i < n; i++)
+        if (w[i].start <= from && w[i].end >= to)
+            return true;
+    return false;
+}
+
+static void test_fixed_cases(void **state)
+{
+    (void)state;
+    numeric_window w[64];
+    const char *hits[][2] = {
+        {"2026-11-23T08:30:01Z pay card=4012 8888 8888 1881 ok", "4012 8888 8888 1881"},
+        {"ssn 123-45-6789;", "123-45-6789"},
+        {"src=203.0.113.45 port 443", "203.0.113.45"},
+        {"dob 12/11/1984 x", "12/11/1984"},
+        {"peer 2001:0db8:85a3:0000:0000:8a2e:0370:7334 up", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"},
+        {"FE80:0:0:0:0:0:0:1", "FE80:0:0:0:0:0:0:1"},
+        {"1234567890", "1234567890"},
+    };
+    for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
+        size_t n = windows(hits[i][0], w, 64);
+        if (!covered(hits[i][0], hits[i][1], w, n))
+            fail_msg("no window covers '%s' in '%s'", hits[i][1], hits[i][0]);
+    }
+    const char *misses[] = {
+        "2026-11-23T08:30:01.123Z app[4242]: took 12.5 ms", /* 8 digits in the date */
+        "version 1.2.3 build 12345678",                     /* 8 digits */
+        "mac 00:1a:2b:3c:4d:5e",                            /* 5 colons */
+        "sha 3f786850e387550fdab836ed7e6dc881de23001b",     /* hex without colons */
+        "at 08:30:01:123",
+    };
+    for (size_t i = 0; i < sizeof misses / sizeof *misses; i++)
+        if (windows(misses[i], w, 64) != 0)
+            fail_msg("unexpected window in '%s'", misses[i]);
+}
+
+static uint64_t rng = 42;
+static unsigned pick(unsigned n)
+{
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return (unsigned)(rng >> 33) % n;
+}
+
+/* Random text made of the pieces the walk cares about. */
+static size_t random_text(char *buf, size_t cap)
+{
+    static const char *const pieces[] = {
+        "0", "12", "123", "4567", "89012", "-", ".", "/", " ", ":", "a", "f", "E", "x",
+        "\n", "\"", "2026-11-23", "08:30:01", "123-45-678", "1.2.3.4", "4012 8888 8888 1881",
+        "1:2:3:4:5:6:7", "abcd:ef01:2345:6789:abcd:ef01:2345:6789", "12/11/84", "deadbeef",
+    };
+    size_t n = 0, want = 1 + pick((unsigned)cap - 64);
+    while (n < want) {
+        const char *p = pieces[pick(sizeof pieces / sizeof *pieces)];
+        size_t l = strlen(p);
+        memcpy(buf + n, p, l);
+        n += l;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+static void test_matches_reference(void **state)
+{
+    (void)state;
+    enum { CAP = 700 };
+    char buf[CAP + 64];
+    numeric_window fast[CAP], ref[CAP];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = random_text(buf, CAP);
+        size_t n = numeric_windows(buf, len, fast, CAP);
+        size_t m = numeric_windows_ref(buf, len, ref, CAP);
+        if (n != m || memcmp(fast, ref, n * sizeof *fast) != 0)
+            fail_msg("round %d: %zu windows, reference %zu, for '%s'", round, n, m, buf);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixed_cases),
+        cmocka_unit_test(test_matches_reference),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
