@@ -11,10 +11,12 @@
  * "4012 8888 8888 1881", "415-555-0187", "123-45-6789", "203.0.113.45".
  * Where the separator changes ("2026-11-23 08:30"), the run ends and a new
  * one starts at the last group, so no run of one separator is lost. A run is
- * worth a scan with at least NUMERIC_MIN_DIGITS digits, as four or more
- * dotted groups (IPv4), or as a slashed date (12/11/2026; log timestamps
- * are dashed, so these are rare). A hex run is hex groups joined by
- * colons; it is worth a scan with at least 7 colons (a full IPv6 address).
+ * worth a scan with three or more groups holding at least
+ * NUMERIC_MIN_DIGITS digits, as four or more dotted groups (IPv4), as a
+ * slashed date (12/11/2026; log timestamps are dashed, so these are rare),
+ * or, without separators, as a possible card number (run_qualifies). A hex
+ * run is hex groups joined by colons; it is worth a scan with at least 7
+ * colons (a full IPv6 address).
  * Numeric rules must only match such runs (the rule file format says so);
  * the validators then decide. A window keeps one byte on each side so that
  * \b sees the real neighbours.
@@ -66,6 +68,22 @@ static void add_window(window_list *w, size_t first, size_t last, size_t len)
     }
 }
 
+/* Is a run worth a scan? Every numeric rule has separators in three or
+ * more groups, or is a card number: 13 digits or more, starting with an
+ * issuer digit 2-6 (epoch milliseconds start with 1, and are everywhere). */
+static bool run_qualifies(char first, unsigned char sep, unsigned groups, unsigned digits)
+{
+    if (sep == 0)
+        return digits >= NUMERIC_MIN_CONTIGUOUS && first >= '2' && first <= '6';
+    if (groups < 3)
+        return false;
+    if (sep == '.' && groups >= 4 && digits >= 4)
+        return true; /* IPv4 */
+    if (sep == '/')
+        return groups == 3 && digits >= 6; /* a slashed date */
+    return digits >= NUMERIC_MIN_DIGITS;
+}
+
 /* Walks the digit runs starting at i (a digit) for as long as they chain;
  * adds the qualifying ones; returns where the chain ends. */
 static size_t walk_runs(const char *buf, size_t i, size_t len, window_list *w)
@@ -87,8 +105,7 @@ static size_t walk_runs(const char *buf, size_t i, size_t len, window_list *w)
             }
             break;
         }
-        if (digits >= NUMERIC_MIN_DIGITS || (sep == '.' && groups >= 4 && digits >= 4) ||
-            (sep == '/' && groups == 3 && digits >= 6))
+        if (run_qualifies(buf[start], sep, groups, digits))
             add_window(w, start, i - 1, len);
         /* A different separator follows: the last group may begin a run of
          * its own ("11-23 08 ..." ends, "23 08 ..." may start). */
@@ -137,32 +154,34 @@ size_t numeric_windows_ref(const char *buf, size_t len, numeric_window *out, siz
 /* ---- 64-byte masks ------------------------------------------------------ */
 
 typedef struct {
-    uint64_t digit, sep, hex, colon;
+    uint64_t digit, sep, dotslash, hex, colon;
 } masks;
 
 static void classify(const unsigned char *p, masks *m)
 {
 #if defined(__SSE2__)
-    m->digit = m->sep = m->hex = m->colon = 0;
+    m->digit = m->sep = m->dotslash = m->hex = m->colon = 0;
     for (int k = 0; k < 4; k++) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
         __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
         __m128i is_d = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
         __m128i l = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
         __m128i is_af = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(5)), l);
+        __m128i ds = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
+                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('/')));
         __m128i s = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
                                               _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
-                                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
-                                              _mm_cmpeq_epi8(x, _mm_set1_epi8('/'))));
+                                 ds);
         __m128i c = _mm_cmpeq_epi8(x, _mm_set1_epi8(':'));
         unsigned shift = 16u * (unsigned)k;
         m->digit |= (uint64_t)(uint16_t)_mm_movemask_epi8(is_d) << shift;
         m->hex |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(is_d, is_af)) << shift;
         m->sep |= (uint64_t)(uint16_t)_mm_movemask_epi8(s) << shift;
+        m->dotslash |= (uint64_t)(uint16_t)_mm_movemask_epi8(ds) << shift;
         m->colon |= (uint64_t)(uint16_t)_mm_movemask_epi8(c) << shift;
     }
 #else
-    *m = (masks){0, 0, 0, 0};
+    *m = (masks){0, 0, 0, 0, 0};
     for (unsigned k = 0; k < 64; k++) {
         uint64_t bit = (uint64_t)1 << k;
         if (is_digit(p[k]))
@@ -171,19 +190,32 @@ static void classify(const unsigned char *p, masks *m)
             m->hex |= bit;
         if (is_sep(p[k]))
             m->sep |= bit;
+        if (p[k] == '.' || p[k] == '/')
+            m->dotslash |= bit;
         if (p[k] == ':')
             m->colon |= bit;
     }
 #endif
 }
 
-/* Bits where `len` consecutive bits of (cur, then next) are all set. */
-static uint64_t stretch_starts(uint64_t cur, uint64_t next, unsigned len)
+/* Bits where at least 7 (or 15, hex) consecutive bits of cur, continued
+ * by next, are set: runs of 2, 4, 7 and 15 by doubling. */
+static uint64_t stretch_starts(uint64_t cur, uint64_t next, bool hex)
 {
+#if defined(__SIZEOF_INT128__)
+    unsigned __int128 x = (unsigned __int128)next << 64 | cur;
+    x &= x >> 1;
+    x &= x >> 2;
+    x &= x >> 3;
+    if (hex)
+        x &= x >> 8;
+    return (uint64_t)x;
+#else
     uint64_t r = cur;
-    for (unsigned k = 1; k < len && r; k++)
+    for (unsigned k = 1; k < (hex ? MIN_HEX_STRETCH : MIN_STRETCH) && r; k++)
         r &= (cur >> k) | (next << (64 - k));
     return r;
+#endif
 }
 
 /* Word wi's masks; bytes past len are classified as NUL. */
@@ -200,43 +232,84 @@ static void load_word(const char *buf, size_t len, size_t wi, masks *m)
     classify(tail, m);
 }
 
-/* The digit-or-inner-separator and hex-or-inner-colon masks of word `cur`,
- * given its neighbours. */
+static unsigned popcount64(uint64_t x) /* without -mpopcnt, the builtin is a call */
+{
+    x -= (x >> 1) & 0x5555555555555555ull;
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (unsigned)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* Can the digit stretch starting at bit b of cur hold a qualifying run? It
+ * needs 9 digits, or a '.' or '/' between digits. ISO dates ("2026-11-23",
+ * 8 digits) are the common stretch, and this is what skips them. Sets *len
+ * to the stretch's length when it is known. */
+static bool worth_walking(const masks *cur, const masks *next, uint64_t num_cur, uint64_t num_next,
+                          unsigned b, size_t *len)
+{
+#if defined(__SIZEOF_INT128__)
+    typedef unsigned __int128 u128;
+    u128 run = ((u128)num_next << 64 | num_cur) >> b;
+    if (~run == 0 || (uint64_t)~run == 0)
+        return true; /* 64 bytes or more: just walk it */
+    unsigned n = (unsigned)__builtin_ctzll((uint64_t)~run);
+    uint64_t in = ((uint64_t)1 << n) - 1;
+    uint64_t digits = (uint64_t)(((u128)next->digit << 64 | cur->digit) >> b) & in;
+    uint64_t dots = (uint64_t)(((u128)next->dotslash << 64 | cur->dotslash) >> b) & in;
+    *len = n;
+    return dots != 0 || popcount64(digits) >= NUMERIC_MIN_DIGITS;
+#else
+    (void)cur, (void)next, (void)num_cur, (void)num_next, (void)b, (void)len;
+    return true;
+#endif
+}
+
+/* Word cur's digit-or-inner-separator mask and hex-or-inner-colon mask,
+ * given its neighbours; *colons counts its inner colons. */
 static void run_masks(const masks *prev, const masks *cur, const masks *next, uint64_t *num,
-                      uint64_t *hex)
+                      uint64_t *hex, unsigned *colons)
 {
     uint64_t d_left = (cur->digit << 1) | (prev->digit >> 63);
     uint64_t d_right = (cur->digit >> 1) | (next->digit << 63);
     *num = cur->digit | (cur->sep & d_left & d_right);
     uint64_t h_left = (cur->hex << 1) | (prev->hex >> 63);
     uint64_t h_right = (cur->hex >> 1) | (next->hex << 63);
-    *hex = cur->hex | (cur->colon & h_left & h_right);
+    uint64_t inner = cur->colon & h_left & h_right;
+    *hex = cur->hex | inner;
+    *colons = popcount64(inner);
 }
 
 size_t numeric_windows(const char *buf, size_t len, numeric_window *out, size_t cap)
 {
     window_list w = {out, 0, cap};
     size_t nwords = (len + 63) / 64;
-    masks prev = {0, 0, 0, 0}, cur, next, after;
+    masks prev = {0, 0, 0, 0, 0}, cur, next, after;
     if (nwords == 0)
         return 0;
     load_word(buf, len, 0, &cur);
     load_word(buf, len, 1, &next);
     uint64_t num_cur, hex_cur, num_next, hex_next;
-    run_masks(&prev, &cur, &next, &num_cur, &hex_cur);
+    unsigned colons_cur, colons_next;
+    run_masks(&prev, &cur, &next, &num_cur, &hex_cur, &colons_cur);
     size_t num_resume = 0, hex_resume = 0; /* walked up to here already */
     for (size_t wi = 0; wi < nwords; wi++) {
         load_word(buf, len, wi + 2, &after);
-        run_masks(&cur, &next, &after, &num_next, &hex_next);
+        run_masks(&cur, &next, &after, &num_next, &hex_next, &colons_next);
         /* Walks start where the reference walk would and a window could
          * result: digit runs on a digit, hex runs on a hex digit. */
-        uint64_t num_starts = stretch_starts(num_cur, num_next, MIN_STRETCH) & cur.digit;
-        uint64_t hex_starts = stretch_starts(hex_cur, hex_next, MIN_HEX_STRETCH) & cur.hex;
+        uint64_t num_starts = stretch_starts(num_cur, num_next, false) & cur.digit;
+        /* a hex run starting here has its 7 colons in this word or the next */
+        uint64_t hex_starts = colons_cur + colons_next >= MIN_HEX_COLONS
+                                  ? stretch_starts(hex_cur, hex_next, true) & cur.hex
+                                  : 0;
         for (uint64_t all = num_starts | hex_starts; all; all &= all - 1) {
             unsigned b = (unsigned)__builtin_ctzll(all);
             size_t p = wi * 64 + b;
+            size_t stretch = 0;
             if ((num_starts >> b & 1) && p >= num_resume)
-                num_resume = walk_runs(buf, p, len, &w);
+                num_resume = worth_walking(&cur, &next, num_cur, num_next, b, &stretch)
+                                 ? walk_runs(buf, p, len, &w)
+                                 : p + stretch;
             if ((hex_starts >> b & 1) && p >= hex_resume)
                 hex_resume = walk_hex_run(buf, p, len, &w);
         }
@@ -245,6 +318,7 @@ size_t numeric_windows(const char *buf, size_t len, numeric_window *out, size_t 
         next = after;
         num_cur = num_next;
         hex_cur = hex_next;
+        colons_cur = colons_next;
     }
     return w.n;
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #define NUMERIC_MIN_DIGITS 9 /* an SSN; fewer only for a dotted IPv4 */
+#define NUMERIC_MIN_CONTIGUOUS 13 /* a run without separators: a card number */
 #define NUMERIC_MERGE_GAP 16 /* windows this close share one scan */
 
 typedef struct {
