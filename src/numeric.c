@@ -68,20 +68,33 @@ static void add_window(window_list *w, size_t first, size_t last, size_t len)
     }
 }
 
-/* Is a run worth a scan? Every numeric rule has separators in three or
- * more groups, or is a card number: 13 digits or more, starting with an
- * issuer digit 2-6 (epoch milliseconds start with 1, and are everywhere). */
-static bool run_qualifies(char first, unsigned char sep, unsigned groups, unsigned digits)
+/* What walk_runs learns of a run. */
+typedef struct {
+    unsigned digits, groups;
+    unsigned char sep;      /* 0: no separator (one group) */
+    unsigned short_streak;  /* consecutive groups of 1-3 digits, the longest */
+    bool nanp;              /* three consecutive groups of 3, 3 and 4 digits */
+} run_shape;
+
+/* Is a run worth a scan? Only if some numeric rule could match in it:
+ * separated runs need three groups and 9 digits (SSN, phone, card); dotted
+ * ones an IPv4 (four groups of 1-3 digits) or a NANP 3-3-4 (browser
+ * versions like 119.0.6045.163 are in every access log); slashed ones a
+ * date. Runs without separators must be card-sized: 13-19 digits, first
+ * digit 3-6, or 16 digits from 2 (Mastercard 2-series) - epoch
+ * milliseconds start with 1 and HL7 timestamps are 14 digits from 2. */
+static bool run_qualifies(char first, const run_shape *r)
 {
-    if (sep == 0)
-        return digits >= NUMERIC_MIN_CONTIGUOUS && first >= '2' && first <= '6';
-    if (groups < 3)
-        return false;
-    if (sep == '.' && groups >= 4 && digits >= 4)
-        return true; /* IPv4 */
-    if (sep == '/')
-        return groups == 3 && digits >= 6; /* a slashed date */
-    return digits >= NUMERIC_MIN_DIGITS;
+    switch (r->sep) {
+    case 0:
+        if (first == '2')
+            return r->digits == 16;
+        return first >= '3' && first <= '6' && r->digits >= NUMERIC_MIN_CONTIGUOUS &&
+               r->digits <= 19;
+    case '.': return r->short_streak >= 4 || r->nanp;
+    case '/': return r->groups == 3 && r->digits >= 6;
+    default: return r->groups >= 3 && r->digits >= NUMERIC_MIN_DIGITS;
+    }
 }
 
 /* Walks the digit runs starting at i (a digit) for as long as they chain;
@@ -90,22 +103,33 @@ static size_t walk_runs(const char *buf, size_t i, size_t len, window_list *w)
 {
     for (;;) {
         size_t start = i, group_start = i;
-        unsigned digits = 0, groups = 1;
-        unsigned char sep = 0;
+        run_shape r = {0, 1, 0, 0, false};
+        unsigned streak = 0, prev1 = 0, prev2 = 0; /* lengths of the last groups */
         for (;;) {
+            size_t g = i;
             while (i < len && is_digit((unsigned char)buf[i]))
-                i++, digits++;
+                i++;
+            unsigned n = (unsigned)(i - g);
+            r.digits += n;
+            streak = n <= 3 ? streak + 1 : 0;
+            if (streak > r.short_streak)
+                r.short_streak = streak;
+            if (prev2 == 3 && prev1 == 3 && n == 4)
+                r.nanp = true;
+            prev2 = prev1;
+            prev1 = n;
             /* one separator, the same each time, then more digits */
             if (i + 1 < len && is_sep((unsigned char)buf[i]) &&
-                (sep == 0 || sep == (unsigned char)buf[i]) && is_digit((unsigned char)buf[i + 1])) {
-                sep = (unsigned char)buf[i];
+                (r.sep == 0 || r.sep == (unsigned char)buf[i]) &&
+                is_digit((unsigned char)buf[i + 1])) {
+                r.sep = (unsigned char)buf[i];
                 group_start = ++i;
-                groups++;
+                r.groups++;
                 continue;
             }
             break;
         }
-        if (run_qualifies(buf[start], sep, groups, digits))
+        if (run_qualifies(buf[start], &r))
             add_window(w, start, i - 1, len);
         /* A different separator follows: the last group may begin a run of
          * its own ("11-23 08 ..." ends, "23 08 ..." may start). */
@@ -117,25 +141,36 @@ static size_t walk_runs(const char *buf, size_t i, size_t len, window_list *w)
     }
 }
 
-/* A hex run starting at i: groups of 1-4 hex digits joined by ':'. Adds it
- * with at least MIN_HEX_COLONS colons; returns where it ends. */
+/* A hex run starting at i, the start of a hex word: words of 1-4 hex
+ * digits joined by single colons (a longer word ends the run; one at i
+ * starts none). Adds it with at least MIN_HEX_COLONS colons; returns where
+ * the walk stopped, past any long word. */
 static size_t walk_hex_run(const char *buf, size_t i, size_t len, window_list *w)
 {
-    size_t start = i;
-    unsigned colons = 0;
+    size_t start = i, end = i;
+    unsigned groups = 0;
     for (;;) {
         size_t g = i;
-        while (i < len && i - g < 4 && is_hex((unsigned char)buf[i]))
+        while (i < len && is_hex((unsigned char)buf[i]))
             i++;
-        if (i == g || i >= len || buf[i] != ':' || i + 1 >= len ||
-            !is_hex((unsigned char)buf[i + 1]))
+        if (i - g > 4)
             break;
-        colons++;
-        i++;
+        groups++;
+        end = i;
+        if (i + 1 < len && buf[i] == ':' && is_hex((unsigned char)buf[i + 1])) {
+            i++;
+            continue;
+        }
+        break;
     }
-    if (colons >= MIN_HEX_COLONS)
-        add_window(w, start, i - 1, len);
-    return i > start ? i : start + 1;
+    if (groups > MIN_HEX_COLONS)
+        add_window(w, start, end - 1, len);
+    return i;
+}
+
+static bool hex_word_start(const char *buf, size_t i)
+{
+    return is_hex((unsigned char)buf[i]) && (i == 0 || !is_hex((unsigned char)buf[i - 1]));
 }
 
 size_t numeric_windows_ref(const char *buf, size_t len, numeric_window *out, size_t cap)
@@ -145,7 +180,7 @@ size_t numeric_windows_ref(const char *buf, size_t len, numeric_window *out, siz
     for (size_t i = 0; i < len; i++) {
         if (i >= num_resume && is_digit((unsigned char)buf[i]))
             num_resume = walk_runs(buf, i, len, &w);
-        if (i >= hex_resume && is_hex((unsigned char)buf[i]))
+        if (i >= hex_resume && hex_word_start(buf, i))
             hex_resume = walk_hex_run(buf, i, len, &w);
     }
     return w.n;
@@ -310,7 +345,7 @@ size_t numeric_windows(const char *buf, size_t len, numeric_window *out, size_t 
                 num_resume = worth_walking(&cur, &next, num_cur, num_next, b, &stretch)
                                  ? walk_runs(buf, p, len, &w)
                                  : p + stretch;
-            if ((hex_starts >> b & 1) && p >= hex_resume)
+            if ((hex_starts >> b & 1) && p >= hex_resume && hex_word_start(buf, p))
                 hex_resume = walk_hex_run(buf, p, len, &w);
         }
         prev = cur;

@@ -52,6 +52,8 @@ static void test_fixed_cases(void **state)
         {"FE80:0:0:0:0:0:0:1", "FE80:0:0:0:0:0:0:1"},
         {"4012888888881881", "4012888888881881"},
         {"tel 1.415.555.0187", "1.415.555.0187"},
+        {"mc 2223000048400011 ok", "2223000048400011"},
+        {"v 10.2.3.4.55", "10.2.3.4.55"},
     };
     for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
         size_t n = windows(hits[i][0], w, 64);
@@ -67,6 +69,9 @@ static void test_fixed_cases(void **state)
         "ts=1732350601123 epoch=1732350601", /* epoch ms and s: no card starts with 1 */
         "order ORD-2026-004512 status 200 1532411",  /* two groups */
         "id 1234567890",
+        "Chrome/119.0.6045.163 Safari/537.36",              /* not an IPv4, not 3-3-4 */
+        "MSH|^~\\&|EHR|CLINIC|20261123064210||ACK",       /* HL7 time, 14 digits */
+        "n=12345678901234567890",                           /* 20 digits: no card */
     };
     for (size_t i = 0; i < sizeof misses / sizeof *misses; i++)
         if (windows(misses[i], w, 64) != 0)
@@ -87,6 +92,7 @@ static size_t random_text(char *buf, size_t cap)
         "0", "12", "123", "4567", "89012", "-", ".", "/", " ", ":", "a", "f", "E", "x",
         "\n", "\"", "2026-11-23", "08:30:01", "123-45-678", "1.2.3.4", "4012 8888 8888 1881",
         "1:2:3:4:5:6:7", "abcd:ef01:2345:6789:abcd:ef01:2345:6789", "12/11/84", "deadbeef",
+        "415.555.0187", "119.0.6045.163", "2223000048400011", "20261123064210", "378282246310005",
     };
     size_t n = 0, want = 1 + pick((unsigned)cap - 64);
     while (n < want) {
