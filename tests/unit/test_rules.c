@@ -1,6 +1,7 @@
 /* test_rules.c — loading and compiling rule files: every schema error
  * names file:line:col, bad patterns are refused before anything runs,
- * overrides and pack selection behave, and the roster and allow list work.
+ * overrides and pack selection behave, the roster and allow list work, and
+ * a key's value starts after the separator's blanks and quote.
  * Rule texts are inline and tiny so each case states exactly one thing. */
 #include "test.h"
 
@@ -176,6 +177,31 @@ static void test_roster_and_allow(void **state)
     phiscrub_config_free(cfg);
 }
 
+/* A key ends on its separator; the blanks, JSON '[' and quote after it are
+ * skipped before the value (match.c value_start), up to VALUE_LEAD_MAX. */
+static void test_value_lead(void **state)
+{
+    (void)state;
+    static const char yaml[] = "pack: one\n"
+                               "rules:\n"
+                               "  - id: acct\n"
+                               "    category: ACCT\n"
+                               "    key: '\\bacct[\"'']? ?[:=]'\n"
+                               "    pattern: '\\d{4}\\b'\n";
+    phiscrub_error err;
+    phiscrub_rules *r = NULL;
+    assert_int_equal(load(yaml, &err, &r), PHISCRUB_OK);
+    scrub_expect(r, "acct=1234\n", "acct=[ACCT]\n");
+    scrub_expect(r, "acct :   1234\n", "acct :   [ACCT]\n");
+    scrub_expect(r, "{\"acct\": \"1234\"}\n", "{\"acct\": \"[ACCT]\"}\n");
+    scrub_expect(r, "{\"acct\":[ \"1234\"]}\n", "{\"acct\":[ \"[ACCT]\"]}\n");
+    scrub_expect(r, "acct='1234'\n", "acct='[ACCT]'\n");
+    scrub_expect(r, "acct=    1234\n", "acct=    1234\n");   /* 4 blanks: not a lead */
+    scrub_expect(r, "acct=[1234]\n", "acct=[1234]\n");      /* '[' only before a quote */
+    scrub_expect(r, "acct=\"\"1234\n", "acct=\"\"1234\n"); /* one quote */
+    phiscrub_rules_free(r);
+}
+
 static void test_file_errors(void **state)
 {
     (void)state;
@@ -202,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_override_disable_and_packs),
         cmocka_unit_test(test_roster_and_allow),
         cmocka_unit_test(test_file_errors),
+        cmocka_unit_test(test_value_lead),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
