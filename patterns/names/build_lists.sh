@@ -170,6 +170,17 @@ const DROP_GIVEN = new Set(words(`
   ruby java perl pascal nova jade sage ivy iris raven walker newton valentine basil violet daisy
   german candida ethyl porsche lexus toke dong phat tat lac saran tram dang bach mong ching
 `));
+// Given names that are also everyday English words ("Mark as read", "Will
+// retry", "Grant access", "rose by 5%"). They are kept out of given.txt and
+// go to given_ambiguous.txt instead, where the name-dictionary-ambiguous
+// rule accepts them only before a surname from surnames.txt ("Dawn Choi",
+// "Mark Rose", "Will Grant").
+const AMBIGUOUS_GIVEN = words(`
+  April May June August Max Jean Grace Angel Sue Nick Pat Art Will Grant Rose Mark Bill Chase
+  Faith Hope Joy Amber Dawn Destiny Crystal Summer Autumn Frank Gene Guy Jack Ray Rod Rusty Sandy
+  Ruby Ivy Iris Violet Daisy Jade Sage Basil Penny Miles Rich Drew Dale Wade Hunter Melody
+  Harmony Ginger Pearl Sky Star Cash Christian
+`);
 // Lowercase forms that SCOWL counts as common words (tiers 10-35) but that
 // are overwhelmingly personal names; kept in given.txt and surnames.txt.
 const KEEP_NAMES = new Set(words(`
@@ -293,6 +304,7 @@ for (const g of new Set(givenIn)) {
   else given.push(g);
 }
 const givenOut = write('given.txt', given);
+const ambiguousOut = write('given_ambiguous.txt', AMBIGUOUS_GIVEN.filter((g) => !givenOut.includes(g)));
 
 // ---- surnames.txt --------------------------------------------------------
 const rank = new Map();
@@ -343,6 +355,7 @@ const byWhy = (m) => Object.entries([...m.values()].reduce((a, w) => ((a[w] = (a
 console.error(`given.txt        ${givenOut.length} (removed: ${byWhy(removedGiven).map((e) => e.join(' ')).join(', ')})`);
 console.error(`surnames.txt     ${surnameOut.length} (removed: ${byWhy(removedSurname).map((e) => e.join(' ')).join(', ')})`);
 console.error(`common_words.txt ${commonOut.length}`);
+console.error(`given_ambiguous.txt ${ambiguousOut.length}`);
 if (process.env.NAMES_VERBOSE) {
   console.error('removed given:', [...removedGiven].map(([k, v]) => `${k}:${v}`).join(' '));
   console.error('removed surnames:', [...removedSurname].map(([k, v]) => `${k}:${v}`).join(' '));
