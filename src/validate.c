@@ -188,16 +188,20 @@ typedef struct {
     size_t open, close; /* digit counts at '(' and ')'; SIZE_MAX when absent */
 } phone_digits;
 
-/* A written phone number: optional leading '+', digits, single separators
+/* A written phone number: optional leading '+' (or "%2B", as URL query
+ * strings and Twilio callbacks write it), digits, single separators
  * (space . -) between groups, at most one "(...)" group of digits. */
 static bool phone_scan(const char *s, size_t n, phone_digits *p)
 {
     size_t i = 0;
     p->k = 0;
     p->open = p->close = SIZE_MAX;
-    p->plus = n > 0 && s[0] == '+';
-    if (p->plus)
+    if (n > 0 && s[0] == '+')
         i = 1;
+    else if (n > 3 && s[0] == '%' && s[1] == '2' && (s[2] == 'B' || s[2] == 'b'))
+        i = 3;
+    p->plus = i > 0;
+    size_t lead = i;
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         unsigned char prev = i > 0 ? (unsigned char)s[i - 1] : 0;
@@ -223,7 +227,15 @@ static bool phone_scan(const char *s, size_t n, phone_digits *p)
     }
     bool balanced = (p->open == SIZE_MAX) == (p->close == SIZE_MAX);
     return p->k > 0 && balanced && is_digit((unsigned char)s[n - 1]) &&
-           (!p->plus || is_digit((unsigned char)s[1]));
+           (!p->plus || is_digit((unsigned char)s[lead]));
+}
+
+/* Toll-free area codes (800, 833, 844, 855, 866, 877, 888): a business's
+ * number - the clinic's own SMS sender, a vendor's help line - never a
+ * patient's. */
+static bool nanp_toll_free(const char *d)
+{
+    return d[0] == '8' && d[1] == d[2] && (d[1] == '0' || (d[1] >= '3' && d[1] <= '8'));
 }
 
 /* NANP plan (NANPA / ATIS-0300115): area code and exchange start with 2-9;
@@ -233,7 +245,7 @@ static bool phone_scan(const char *s, size_t n, phone_digits *p)
 static bool nanp_national_ok(const char *d)
 {
     bool fictional = d[0] == '5' && d[1] == '5' && d[2] == '5';
-    return d[0] >= '2' && !(d[1] == '1' && d[2] == '1') &&
+    return d[0] >= '2' && !(d[1] == '1' && d[2] == '1') && !nanp_toll_free(d) &&
            (fictional || (d[3] >= '2' && !(d[4] == '1' && d[5] == '1')));
 }
 
