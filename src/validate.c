@@ -376,6 +376,28 @@ static bool v_vin(const char *s, size_t n, unsigned opts)
     return upper((unsigned char)s[8]) == (r == 10 ? 'X' : (int)('0' + r));
 }
 
+/* A VIN after its key: 17 characters of the VIN alphabet (no I, O, Q),
+ * at least 3 digits and 3 letters. The check digit is mandatory only in
+ * North America (European and Asian VINs often fail it), and the key
+ * already says what the value is. */
+static bool v_vin_shape(const char *s, size_t n, unsigned opts)
+{
+    (void)opts;
+    unsigned digits = 0, letters = 0;
+    if (n != 17 || all_same(s, n))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = upper((unsigned char)s[i]);
+        if (is_digit(c))
+            digits++;
+        else if (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O' && c != 'Q')
+            letters++;
+        else
+            return false;
+    }
+    return digits >= 3 && letters >= 3;
+}
+
 /* ABA routing number (ABA / Federal Reserve): weights 3,7,1 sum to a
  * multiple of 10, and the first two digits are a Federal Reserve routing
  * symbol: 00-12 banks, 21-32 thrifts, 61-72 electronic, 80 travellers
@@ -466,7 +488,7 @@ static const validator validators[] = {
     {"itin", v_itin},   {"luhn", v_luhn},   {"nanp", v_nanp},         {"npi", v_npi},
     {"phone", v_phone}, {"ssn", v_ssn},     {"ssn_or_itin", v_ssn_or_itin}, {"vin", v_vin},
     {"id_number", validate_id_number}, {"base64_body", validate_base64_body},
-    {"ipv6_text", validate_ipv6_text},
+    {"ipv6_text", validate_ipv6_text}, {"vin_shape", v_vin_shape},
 };
 
 const validator *validator_find(const char *name)

@@ -159,13 +159,16 @@ static bool name_gap(cursor *c)
     return c->i > st;
 }
 
-/* D[ord] Mon[.] YYYY, D-Mon-YY and friends, after the day was read. */
+/* D[ord] [of] Mon[.] YYYY, D-Mon-YY and friends, after the day was read. */
 static bool day_month_year(cursor *c, int d, int *oy, int *om, int *od)
 {
     int m, yv;
     size_t len;
     if (!ordinal(c))
         return false;
+    size_t at = c->i; /* "3rd of March 1984" */
+    if (!(eat(c, ' ') && eat(c, 'o') && eat(c, 'f') && peek(c) == ' '))
+        c->i = at;
     char sep = (char)peek(c);
     if ((sep != ' ' && sep != '-') || !eat(c, sep) || !(m = month_name(c)))
         return false;

@@ -209,7 +209,7 @@ static void test_date(void **state)
         Y("13/02/1984"), Y("02.13.1984"), Y("1984-03-03"), Y("1984/3/3"), Y("1984.03.03"),
         Y("19840303"),
         Y("12-Jan-1990"), Y("12 Jan 1990"), Y("12-Jan-90"), Y("12 jan 90"), Y("March 3, 1984"),
-        Y("Mar 3 1984"), Y("Mar. 3, 1984"), Y("3 March 1984"), Y("3rd March 1984"),
+        Y("Mar 3 1984"), Y("Mar. 3, 1984"), Y("3 March 1984"), Y("3rd March 1984"), Y("3rd of March 1984"), N("3rd of  March 1984"), N("3rd off March 1984"),
         Y("March 3rd, 1984"),
         Y("mArCh 3, 1984"), Y("Sept 9, 2001"), Y("September 9, 2001"), Y("Sep. 9 2001"),
         Y("3 March, 1984"),
@@ -445,6 +445,12 @@ static void test_vin(void **state)
         N("11111111111111111"), N("1M8GDM9AXKP04278-"), N("1M8GDM9AXKP 42788"), N(""),
     };
     CHECK("vin", c, 0);
+    static const tcase shape[] = {
+        Y("1M8GDM9AXKP042788"), Y("WBAJMCH3WC195739B"), Y("jtdgnt8u5gdjxl4sw"),
+        N("1O8GDM9AXKP042788"), N("11111111111111111"), N("12345678901234567"), N("12345678901234AB5"),
+        N("ABCDEFGHJKLMNPR12"), N("1M8GDM9AXKP04278"), N("1M8GDM9AXKP0427-8"),
+    };
+    CHECK("vin_shape", shape, 0);
 }
 
 static void test_aba(void **state)
@@ -548,7 +554,7 @@ static void test_email(void **state)
 static const char *const all_names[] = {
     "luhn", "card", "nanp", "e164", "phone", "date", "dob", "ssn", "itin", "ssn_or_itin",
     "ipv4", "ipv6", "ip", "vin", "imei", "email", "npi", "aba", "iban", "dea",
-    "id_number", "base64_body", "ipv6_text",
+    "id_number", "base64_body", "ipv6_text", "vin_shape",
 };
 #define N_NAMES (sizeof all_names / sizeof all_names[0])
 
