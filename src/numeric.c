@@ -11,13 +11,13 @@
  * "4012 8888 8888 1881", "415-555-0187", "123-45-6789", "203.0.113.45".
  * Where the separator changes ("2026-11-23 08:30"), the run ends and a new
  * one starts at the last group, so no run of one separator is lost. A run is
- * worth a scan with three or more groups holding at least
- * NUMERIC_MIN_DIGITS digits, as four or more dotted groups (IPv4), as a
- * slashed date (12/11/2026; log timestamps are dashed, so these are rare),
- * or, without separators, as a possible card number (run_qualifies). A hex
- * run is hex groups joined by colons; it is worth a scan with at least 7
- * colons (a full IPv6 address).
- * Numeric rules must only match such runs (the rule file format says so);
+ * worth a scan only where some numeric rule could match in it
+ * (run_qualifies): three or more groups holding at least
+ * NUMERIC_MIN_DIGITS digits, dotted groups holding an IPv4 or a 3-3-4
+ * phone, a slashed date (12/11/2026; log timestamps are dashed, so these
+ * are rare), or, without separators, a card-sized number. A hex run is hex
+ * words joined by colons; it is worth a scan with at least 7 colons (a full
+ * IPv6 address). Numeric rules must only match such runs (the rule file format says so);
  * the validators then decide. A window keeps one byte on each side so that
  * \b sees the real neighbours.
  *
