@@ -6,9 +6,12 @@
  *
  * usage: phiscrub_bench_raw FILE [BLOCK_BYTES] [RUNS]
  * Scans FILE in blocks (default 256 KiB, as the stream does) with a
- * callback that only counts, best of RUNS (default 3) after a warm-up. */
+ * callback that only counts, best of RUNS (default 3) after a warm-up.
+ * Then times the numeric pass the stream adds (src/numeric.c: finding the
+ * digit windows, and the numeric database's scan over them), once. */
 #define _POSIX_C_SOURCE 200809L
 #include "internal.h"
+#include "numeric.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +64,55 @@ static int scan_all(const phiscrub_rules *r, hs_scratch_t *scratch, const char *
     return 0;
 }
 
+/* The stream's numeric pass over every block: windows, then one scan of
+ * them joined by '\n' (as match.c does). Prints what each half costs. */
+static int numeric_pass(const phiscrub_rules *r, hs_scratch_t *scratch, const char *data,
+                        size_t len, size_t block)
+{
+    if (!r->numeric_db)
+        return 0;
+    numeric_window *w = malloc(NUMERIC_WINDOWS_MAX(block) * sizeof *w);
+    char *joined = malloc(block + NUMERIC_WINDOWS_MAX(block));
+    if (!w || !joined)
+        return -1;
+    counts c = {.rules = r};
+    double t_windows = 0, t_scan = 0;
+    size_t nwindows = 0, window_bytes = 0;
+    for (size_t at = 0; at < len;) {
+        size_t n = len - at < block ? len - at : block;
+        if (at + n < len) {
+            size_t back = n;
+            while (back > 0 && data[at + back - 1] != '\n')
+                back--;
+            if (back > 0)
+                n = back;
+        }
+        double t0 = now();
+        size_t k = numeric_windows(data + at, n, w, NUMERIC_WINDOWS_MAX(block));
+        double t1 = now();
+        size_t j = 0;
+        for (size_t i = 0; i < k; i++) {
+            memcpy(joined + j, data + at + w[i].start, w[i].end - w[i].start);
+            j += w[i].end - w[i].start;
+            joined[j++] = '\n';
+        }
+        if (j && hs_scan(r->numeric_db, joined, (unsigned)j, 0, scratch, on_match, &c) != HS_SUCCESS)
+            return -1;
+        t_windows += t1 - t0;
+        t_scan += now() - t1;
+        nwindows += k;
+        window_bytes += j;
+        at += n;
+    }
+    printf("numeric pass: windows %.3f s (%zu windows, %.2f%% of the bytes), "
+           "their hs_scan %.3f s, %.1f candidates per MB\n",
+           t_windows, nwindows, 100.0 * (double)window_bytes / (double)len, t_scan,
+           (double)c.total / ((double)len / 1e6));
+    free(w);
+    free(joined);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -105,6 +157,10 @@ int main(int argc, char **argv)
     double mb = (double)len / 1e6;
     printf("raw hs_scan: %.1f MB in %.3f s = %.1f MB/s (best of %d, block %zu)\n", mb, best,
            mb / best, runs, block);
+    if (r->numeric_db && hs_alloc_scratch(r->numeric_db, &scratch) != HS_SUCCESS)
+        return 1;
+    if (numeric_pass(r, scratch, data, len, block))
+        return 1;
     printf("rules %zu, expressions %zu, database %zu bytes, scratch %zu bytes, "
            "candidates %.1f per MB\n",
            r->nrules, r->nexpr, r->db_size, scratch_size, (double)c.total / mb);
