@@ -341,12 +341,20 @@ static bool v_date(const char *s, size_t n, unsigned opts)
     return date_parse(s, date_time_split(s, n), &y, &m, &d);
 }
 
-/* A birth date: also not after the year this rule set was written for. */
+/* A birth date: also not after the year this rule set was written for.
+ * Eight digits are YYYYMMDD (HL7, X12) or, failing that, MMDDYYYY (driver
+ * licence barcodes: "dob=11171974"). */
 static bool v_dob(const char *s, size_t n, unsigned opts)
 {
     (void)opts;
     int y, m, d;
-    return date_parse(s, date_time_split(s, n), &y, &m, &d) && y <= 2026;
+    size_t len = date_time_split(s, n);
+    if (date_parse(s, len, &y, &m, &d) && y >= 1880 && y <= 2026)
+        return true;
+    if (n != 8 || !all_digits(s, 8))
+        return false;
+    char ymd[8] = {s[4], s[5], s[6], s[7], s[0], s[1], s[2], s[3]};
+    return date_parse(ymd, 8, &y, &m, &d) && y >= 1880 && y <= 2026;
 }
 
 /* ---- vehicle, bank and prescriber identifiers --------------------------- */

@@ -65,7 +65,7 @@ bool validate_ipv4(const char *s, size_t n, unsigned opts)
     if (!ipv4_parse(s, n, a))
         return false;
     uint32_t v = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
-    if (v == 0 || v == UINT32_MAX) /* unspecified and broadcast: nobody's */
+    if (v == 0 || v == UINT32_MAX || a[0] == 127) /* unspecified, broadcast, loopback: nobody's */
         return false;
     return !((opts & VALIDATE_KEEP_PRIVATE_IP) && ipv4_private(a));
 }
@@ -277,7 +277,30 @@ static bool domain_ok(const char *s, size_t n)
     return false;
 }
 
-/* local@domain, or local%40domain as URL query strings carry it. */
+/* Role accounts - the clinic's own senders and mailboxes ("noreply@",
+ * "reminders@", "frontdesk@") and mail-system names - belong to no patient. */
+static bool role_local(const char *s, size_t n)
+{
+    static const char *const roles[] = {
+        "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply",
+        "reminders", "reminder", "notifications", "notification", "notify", "alerts", "alert",
+        "frontdesk", "front-desk", "front.desk", "billing", "support", "info", "admin",
+        "postmaster", "mailer-daemon", "appointments", "appointment", "scheduling", "office",
+        "reception", "webmaster", "abuse", "hostmaster", "root", "bounce", "bounces",
+    };
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
+        size_t k = strlen(roles[i]);
+        if (k != n)
+            continue;
+        size_t j = 0;
+        while (j < k && (s[j] | 0x20) == roles[i][j])
+            j++;
+        if (j == k)
+            return true;
+    }
+    return false;
+}
+
 /* Message-ids and other generated addresses: a local part of 16 or more
  * hex digits (4+ of them decimal), dashes and dots, with no other letter
  * ("44269bea-1898-4553-ae14-fe29a08f2994@mail.example.org"), names no one. */
@@ -295,6 +318,7 @@ static bool machine_local(const char *s, size_t n)
     return hex >= 16 && digits >= 4;
 }
 
+/* local@domain, or local%40domain as URL query strings carry it. */
 bool validate_email(const char *s, size_t n, unsigned opts)
 {
     (void)opts;
@@ -314,5 +338,6 @@ bool validate_email(const char *s, size_t n, unsigned opts)
         if (at == n)
             return false;
     }
-    return local_ok(s, at) && !machine_local(s, at) && domain_ok(s + at + sep, n - at - sep);
+    return local_ok(s, at) && !machine_local(s, at) && !role_local(s, at) &&
+           domain_ok(s + at + sep, n - at - sep);
 }

@@ -256,7 +256,8 @@ static void test_dob(void **state)
         Y("1984-03-03"), Y("03/04/1984"), Y("1979-11-30T00:00:00Z"), Y("March 3, 1984"),
         Y("12-Jan-1990"),
         Y("3 March 1984"), Y("2026-12-31"), Y("1/1/99"), Y("1/1/26"), Y("1/1/27"), Y("19840303"),
-        Y("1900-01-01"), Y("2/29/28"),
+        Y("1900-01-01"), Y("2/29/28"), Y("11171974"), Y("04061999"), /* MMDDYYYY */
+        N("13171974"), N("00001999"), N("02302000"),
         N("2027-01-01"), N("2099-12-31"), N("1899-12-31"), N("2026-13-45"), N("2/29/26"),
         N("1900-02-29"),
         N("created"),
@@ -364,7 +365,7 @@ static void test_ipv4(void **state)
     static const tcase c[] = {
         Y("1.2.3.4"), Y("8.8.8.8"), Y("192.0.2.1"), Y("255.255.255.254"), Y("0.0.0.1"),
         Y("10.0.0.1"),
-        Y("127.0.0.1"), Y("172.16.0.1"), Y("192.168.1.1"), Y("100.64.0.1"),
+        N("127.0.0.1"), N("127.8.9.10"), Y("126.0.0.1"), Y("128.0.0.1"), Y("172.16.0.1"), Y("192.168.1.1"), Y("100.64.0.1"),
         N("0.0.0.0"), N("255.255.255.255"), N("256.1.1.1"), N("1.2.3"), N("1.2.3.4.5"),
         N("1.02.3.4"),
         N("01.2.3.4"), N("1.2.3.04"), N("1.2.3.00"), N("1.2.3.4:80"), N("1.2.3.4/24"), N("1..3.4"),
@@ -519,6 +520,9 @@ static void test_email(void **state)
         N("a@example..com"), N("a@.example.com"), N("a@example.com."), N("a b@example.com"),
         N("a@exa_mple.com"), N("a(b)@example.com"), N("jane%40example"), N("jane%4example.com"),
         N("jane@example.com%40"), N("\xc3\xa9@example.com"), N(""),
+        /* role accounts: the clinic's own mailboxes */
+        N("noreply@bellavitamedspa.com"), N("Reminders@clinic.com"), N("frontdesk@clinic.com"),
+        N("no-reply%40clinic.com"), Y("noreply1@gmail.com"), Y("info.jane@gmail.com"),
     };
     CHECK("email", c, 0);
 
