@@ -5,11 +5,12 @@
  * carries its record number and birth date without any key, and its header
  * line may be thousands of lines away (or absent). What identifies it as a
  * patient record is the PHI the other rules already confirmed on the same
- * line. So for a comma-delimited line holding a span of an evidence
- * category (rules' `requires:`), every field shaped like an identifier, a
- * date or a name ("Surname, Given", or two neighbouring one-word fields) is
- * masked too, labelled by the `record_field:` rules. Lines without
- * such evidence (inventory rows, daily statistics) are left alone. */
+ * line. So for a comma- or '|'-delimited line (not HL7) holding a span of
+ * an evidence category (rules' `requires:`), every field shaped like an
+ * identifier, a date or a name ("Surname, Given", or two neighbouring
+ * one-word fields) is masked too, labelled by the `record_field:` rules.
+ * Lines without such evidence (inventory rows, daily statistics) are left
+ * alone. */
 #include "records.h"
 
 #include <stdlib.h>
@@ -72,6 +73,20 @@ static bool zip_code(const char *s, size_t n)
     return true;
 }
 
+/* An ALL-CAPS name word of 3+ letters ("LEILANI", "O'NEIL"; two letters
+ * would be a state code). */
+static bool caps_word(const char *s, size_t n)
+{
+    if (n < 3)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!((c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' || c == '-'))
+            return false;
+    }
+    return (unsigned char)s[0] >= 'A' && (unsigned char)s[0] <= 'Z';
+}
+
 /* "Surname, Given" in one (quoted) field. */
 static bool surname_comma_given(const char *s, size_t n)
 {
@@ -81,7 +96,10 @@ static bool surname_comma_given(const char *s, size_t n)
     size_t a = (size_t)(comma - s), b = a + 1;
     while (b < n && s[b] == ' ')
         b++;
-    return capitalised_word(s, a) && b < n && capitalised_word(s + b, n - b);
+    if (b >= n)
+        return false;
+    return (capitalised_word(s, a) && capitalised_word(s + b, n - b)) ||
+           (caps_word(s, a) && caps_word(s + b, n - b));
 }
 
 /* Which record_field rule labels this field, or -1. */
@@ -109,9 +127,9 @@ static bool covered(const region *v, size_t n, size_t a, size_t b)
     return false;
 }
 
-/* Splits [ls, le) at top-level commas (double quotes group) and offers each
- * field, quotes and blanks trimmed, to classify. */
-static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_t le,
+/* Splits [ls, le) at top-level delimiters (double quotes group) and offers
+ * each field, quotes and blanks trimmed, to classify. */
+static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_t le, char delim,
                         const region *spans, size_t nspans, records_push push, void *ctx)
 {
     size_t start = ls;
@@ -121,7 +139,7 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
     for (size_t i = ls; i <= le; i++) {
         if (i < le && buf[i] == '"')
             quoted = !quoted;
-        if (i < le && (buf[i] != ',' || quoted))
+        if (i < le && (buf[i] != delim || quoted))
             continue;
         size_t a = start, b = i;
         while (a < b && (buf[a] == ' ' || buf[a] == '"'))
@@ -157,7 +175,7 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
 
 /* Fields of a CSV row, or 0 when the line reads as prose, JSON or
  * key=value: a comma followed by a blank, or '=' or '{' outside quotes. */
-static size_t count_fields(const char *buf, size_t ls, size_t le)
+static size_t count_csv_fields(const char *buf, size_t ls, size_t le)
 {
     size_t commas = 0;
     bool quoted = false;
@@ -170,6 +188,34 @@ static size_t count_fields(const char *buf, size_t ls, size_t le)
         commas += buf[i] == ',';
     }
     return commas + 1;
+}
+
+/* HL7 v2 segments are '|'-delimited too, and have rules of their own. */
+static bool hl7_like(const char *buf, size_t ls, size_t le)
+{
+    static const char *const marks[] = {"MSH|", "PID|", "PV1|", "NK1|", "OBX|", "EVN|", "|^~"};
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+        size_t m = strlen(marks[k]);
+        for (size_t i = ls; i + m <= le; i++)
+            if (buf[i] == marks[k][0] && memcmp(buf + i, marks[k], m) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Fields of a '|'-delimited export row ("A9443979|GRÜNEWALD, LEILANI|..."),
+ * or 0: HL7, JSON or key=value. Fields may hold ", ". */
+static size_t count_pipe_fields(const char *buf, size_t ls, size_t le)
+{
+    size_t pipes = 0;
+    for (size_t i = ls; i < le; i++) {
+        if (buf[i] == '=' || buf[i] == '{')
+            return 0;
+        pipes += buf[i] == '|';
+    }
+    if (pipes + 1 < RECORDS_MIN_FIELDS || hl7_like(buf, ls, le))
+        return 0;
+    return pipes + 1;
 }
 
 void records_extend(const records_ctx *rc, const char *buf, size_t len, const region *spans,
@@ -185,8 +231,10 @@ void records_extend(const records_ctx *rc, const char *buf, size_t len, const re
         while (le < len && buf[le] != '\n')
             le++;
         done_until = le;
-        if (count_fields(buf, ls, le) >= RECORDS_MIN_FIELDS) /* 0 when not CSV */
-            scan_fields(rc, buf, ls, le, spans, nspans, push, ctx);
+        if (count_csv_fields(buf, ls, le) >= RECORDS_MIN_FIELDS) /* 0 when not CSV */
+            scan_fields(rc, buf, ls, le, ',', spans, nspans, push, ctx);
+        else if (count_pipe_fields(buf, ls, le) >= RECORDS_MIN_FIELDS)
+            scan_fields(rc, buf, ls, le, '|', spans, nspans, push, ctx);
     }
 }
 
