@@ -42,7 +42,8 @@ bool validate_id_number(const char *s, size_t n, unsigned opts)
     bool all_same = true;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x21 || c > 0x7e)
+        bool inner_blank = c == ' ' && i > 0 && i + 1 < n && s[i - 1] != ' ' && s[i + 1] != ' ';
+        if ((c < 0x21 && !inner_blank) || c > 0x7e)
             return false;
         digits += is_digit(c);
         all_same = all_same && c == (unsigned char)s[0];

@@ -591,6 +591,11 @@ static void test_id_validators(void **state)
         {"id_number", "0000000", false},
         {"id_number", "3f2a504b-4b5d-4c3a-9f2e-1b2c3d4e5f60", false},
         {"id_number", "ab1", false},
+        {"id_number", "TX 61685724", true},         /* inner blanks: state, groups */
+        {"id_number", "B6863 85940 18933", true},
+        {"id_number", " 61685724", false},
+        {"id_number", "61685724 ", false},
+        {"id_number", "TX  61685724", false},
         {"base64_body", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj", true},
         {"base64_body", "  MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\r", true},
         {"base64_body", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", false},
