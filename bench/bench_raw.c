@@ -44,19 +44,27 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* The length of the block at `at`: up to `block` bytes, ending at a
+ * newline when there is one, like the stream's blocks. */
+static size_t block_length(const char *data, size_t len, size_t at, size_t block)
+{
+    size_t n = len - at < block ? len - at : block;
+    if (at + n < len) {
+        size_t back = n;
+        while (back > 0 && data[at + back - 1] != '\n')
+            back--;
+        if (back > 0)
+            n = back;
+    }
+    return n;
+}
+
 /* One pass over data in blocks ending at a newline, like the stream. */
 static int scan_all(const phiscrub_rules *r, hs_scratch_t *scratch, const char *data, size_t len,
                     size_t block, counts *c)
 {
     for (size_t at = 0; at < len;) {
-        size_t n = len - at < block ? len - at : block;
-        if (at + n < len) {
-            size_t back = n;
-            while (back > 0 && data[at + back - 1] != '\n')
-                back--;
-            if (back > 0)
-                n = back;
-        }
+        size_t n = block_length(data, len, at, block);
         if (hs_scan(r->db, data + at, (unsigned)n, 0, scratch, on_match, c) != HS_SUCCESS)
             return -1;
         at += n;
@@ -79,14 +87,7 @@ static int numeric_pass(const phiscrub_rules *r, hs_scratch_t *scratch, const ch
     double t_windows = 0, t_scan = 0;
     size_t nwindows = 0, window_bytes = 0;
     for (size_t at = 0; at < len;) {
-        size_t n = len - at < block ? len - at : block;
-        if (at + n < len) {
-            size_t back = n;
-            while (back > 0 && data[at + back - 1] != '\n')
-                back--;
-            if (back > 0)
-                n = back;
-        }
+        size_t n = block_length(data, len, at, block);
         double t0 = now();
         size_t k = numeric_windows(data + at, n, w, NUMERIC_WINDOWS_MAX(block));
         double t1 = now();
