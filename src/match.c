@@ -245,6 +245,19 @@ static bool first_word_listed(const wordset *ws, const char *p, size_t n)
     return i > start && wordset_has(ws, p + start, i - start);
 }
 
+/* Can a value of ru begin at p (n bytes to the end of its line)? The first
+ * byte past any blanks must be one a value can start with; a table lookup
+ * where a side scan costs a Hyperscan call. */
+static bool value_may_start(const compiled_rule *ru, const char *p, size_t n)
+{
+    if (!ru->value_first_known)
+        return true;
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    return i < n && byteset_has(&ru->value_first, (unsigned char)p[i]);
+}
+
 /* Finds the value after a key [key_from, at); returns its length, 0 if
  * none. With mask: all the check sees key and value together. */
 static size_t match_value(matcher *m, unsigned rule_idx, size_t key_from, size_t at)
@@ -254,7 +267,7 @@ static size_t match_value(matcher *m, unsigned rule_idx, size_t key_from, size_t
     const char *nl = memchr(m->buf + at, '\n', limit);
     if (nl)
         limit = (size_t)(nl - (m->buf + at));
-    if (limit == 0)
+    if (limit == 0 || !value_may_start(ru, m->buf + at, limit))
         return 0;
     m->value_rule = rule_idx;
     m->nends = 0;

@@ -246,7 +246,11 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
             RETURN_IF_ERR(expr_add(&x->main, xstrdup(d->keys.v[i]), key_flags, idx, 0));
         /* Values are anchored at the byte after the key; all of a rule's
          * alternatives share its id. */
+        const byteset blanks = {{(1ull << ' ') | (1ull << '\t'), 0, 0, 0}};
+        ru->value_first_known = d->patterns.n > 0;
         for (size_t i = 0; i < d->patterns.n; i++) {
+            if (!first_bytes_add(d->patterns.v[i], d->caseless, &blanks, &ru->value_first))
+                ru->value_first_known = false;
             size_t n = strlen(d->patterns.v[i]) + 8;
             char *v = malloc(n);
             if (!v)
