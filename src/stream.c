@@ -7,6 +7,8 @@
  * Normal path: when the buffer is full (or on flush), everything up to the
  * last '\n' is scanned with one hs_scan, emitted, and the partial line is
  * moved to the front. Rules never match across '\n', so no match is split.
+ * A large write that finds the buffer empty skips the copy: its whole
+ * lines are scanned and emitted where the caller has them.
  *
  * Hold-back path, for a buffer full of one line: scan all of it but emit
  * only [ctx, cut) with cut = cap - hold, hold being the widest possible
@@ -98,16 +100,16 @@ static phiscrub_status out(phiscrub_stream *s, const char *p, size_t n)
     return s->sink(s->sink_ctx, p, n);
 }
 
-/* Emits the mask for buf[a, b): the label once (unless it continues a mask
+/* Emits the mask for base[a, b): the label once (unless it continues a mask
  * emitted earlier), and every '\r' and '\n' inside, so that line structure
  * survives even if a pattern ever spans a line break. */
-static phiscrub_status out_mask(phiscrub_stream *s, const compiled_rule *ru, size_t a, size_t b,
-                                bool labelled)
+static phiscrub_status out_mask(phiscrub_stream *s, const char *base, const compiled_rule *ru,
+                                size_t a, size_t b, bool labelled)
 {
     for (size_t i = a; i < b; i++) {
-        char c = s->buf[i];
+        char c = base[i];
         if (c == '\n' || c == '\r') {
-            RETURN_IF_ERR(out(s, &s->buf[i], 1));
+            RETURN_IF_ERR(out(s, &base[i], 1));
             labelled = false;
         } else if (!labelled) {
             RETURN_IF_ERR(out(s, ru->replacement, ru->replacement_len));
@@ -117,13 +119,16 @@ static phiscrub_status out_mask(phiscrub_stream *s, const compiled_rule *ru, siz
     return PHISCRUB_OK;
 }
 
-/* Scans buf[0, scan_end) and emits buf[ctx, emit_end) with masks applied. */
-static phiscrub_status process(phiscrub_stream *s, size_t scan_end, size_t emit_end)
+/* Scans base[0, scan_end) and emits base[ctx, emit_end) with masks
+ * applied; base is the stream's buffer, or the caller's bytes when whole
+ * lines can be taken from them where they are. */
+static phiscrub_status process(phiscrub_stream *s, const char *base, size_t scan_end,
+                               size_t emit_end)
 {
     const region *rg;
     size_t n;
     s->stats.scans++;
-    RETURN_IF_ERR(matcher_scan(s->m, s->buf, scan_end, &rg, &n));
+    RETURN_IF_ERR(matcher_scan(s->m, base, scan_end, &rg, &n));
     size_t pos = s->ctx;
     unsigned last_rule = s->suppress_rule;
     if (s->suppress > pos)
@@ -135,10 +140,10 @@ static phiscrub_status process(phiscrub_stream *s, size_t scan_end, size_t emit_
         size_t stop = rg[i].end < emit_end ? rg[i].end : emit_end;
         if (rg[i].start < pos) {
             /* Overlaps a mask emitted earlier: mask on without a new label. */
-            RETURN_IF_ERR(out_mask(s, &s->rules->rules[last_rule], pos, stop, true));
+            RETURN_IF_ERR(out_mask(s, base, &s->rules->rules[last_rule], pos, stop, true));
         } else {
-            RETURN_IF_ERR(out(s, s->buf + pos, rg[i].start - pos));
-            RETURN_IF_ERR(out_mask(s, ru, rg[i].start, stop, false));
+            RETURN_IF_ERR(out(s, base + pos, rg[i].start - pos));
+            RETURN_IF_ERR(out_mask(s, base, ru, rg[i].start, stop, false));
             s->stats.masks++;
             s->cat_masks[ru->category]++;
             last_rule = rg[i].rule;
@@ -148,7 +153,7 @@ static phiscrub_status process(phiscrub_stream *s, size_t scan_end, size_t emit_
     if (pos < s->suppress)
         pos = s->suppress;
     if (pos < emit_end)
-        RETURN_IF_ERR(out(s, s->buf + pos, emit_end - pos));
+        RETURN_IF_ERR(out(s, base + pos, emit_end - pos));
     s->suppress = pos > emit_end ? pos : 0;
     s->suppress_rule = last_rule;
     return PHISCRUB_OK;
@@ -171,7 +176,7 @@ static phiscrub_status drain_lines(phiscrub_stream *s)
 {
     if (s->nl_end == 0)
         return PHISCRUB_OK;
-    RETURN_IF_ERR(process(s, s->nl_end, s->nl_end));
+    RETURN_IF_ERR(process(s, s->buf, s->nl_end, s->nl_end));
     shift(s, s->nl_end, 0);
     return PHISCRUB_OK;
 }
@@ -181,10 +186,13 @@ static phiscrub_status drain_full(phiscrub_stream *s)
     if (s->nl_end)
         return drain_lines(s);
     size_t cut = s->cap - s->hold;
-    RETURN_IF_ERR(process(s, s->cap, cut));
+    RETURN_IF_ERR(process(s, s->buf, s->cap, cut));
     shift(s, cut, s->keep);
     return PHISCRUB_OK;
 }
+
+/* The least a write must bring for its lines to be scanned in place. */
+#define DIRECT_MIN(s) ((s)->cap / 4)
 
 static const char *last_newline(const char *p, size_t n)
 {
@@ -202,6 +210,37 @@ phiscrub_status phiscrub_stream_write(phiscrub_stream *s, const void *data, size
         return PHISCRUB_ERR_FAILED;
     const char *in = data;
     while (len > 0) {
+        if (s->len == 0 && len >= DIRECT_MIN(s)) {
+            /* Nothing buffered and much to do: whole lines are scanned
+             * where they are, up to a buffer's worth at a time, instead of
+             * being copied first. Small writes are still gathered, so that
+             * one scan covers many lines. */
+            size_t k = len < s->cap ? len : s->cap;
+            const char *nl = last_newline(in, k);
+            if (nl && (size_t)(nl - in) + 1 >= DIRECT_MIN(s)) {
+                k = (size_t)(nl - in) + 1;
+                s->stats.bytes_in += k;
+                RETURN_IF_ERR(fail(s, process(s, in, k, k)));
+                in += k;
+                len -= k;
+                continue;
+            }
+        } else if (s->nl_end == 0 && len >= DIRECT_MIN(s) + (s->cap - s->len)) {
+            /* Only a partial line is buffered and much follows: complete
+             * the line, so that the rest can take the path above. */
+            const char *nl = memchr(in, '\n', s->cap - s->len);
+            if (nl) {
+                size_t k = (size_t)(nl - in) + 1;
+                memcpy(s->buf + s->len, in, k);
+                s->len += k;
+                s->nl_end = s->len;
+                s->stats.bytes_in += k;
+                in += k;
+                len -= k;
+                RETURN_IF_ERR(fail(s, drain_lines(s)));
+                continue;
+            }
+        }
         size_t k = s->cap - s->len < len ? s->cap - s->len : len;
         memcpy(s->buf + s->len, in, k);
         const char *nl = last_newline(s->buf + s->len, k); /* only the new bytes */
@@ -234,7 +273,7 @@ phiscrub_status phiscrub_stream_finish(phiscrub_stream *s)
         return PHISCRUB_ERR_FAILED;
     RETURN_IF_ERR(fail(s, drain_lines(s)));
     if (s->len > s->ctx)
-        RETURN_IF_ERR(fail(s, process(s, s->len, s->len)));
+        RETURN_IF_ERR(fail(s, process(s, s->buf, s->len, s->len)));
     s->len = s->ctx = s->suppress = s->nl_end = 0;
     return PHISCRUB_OK;
 }

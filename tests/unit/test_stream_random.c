@@ -134,9 +134,45 @@ static void test_random_inputs(void **state)
     free(got.p);
 }
 
+/* Writes of a quarter buffer or more are scanned in place, not copied
+ * (stream.c): many short lines in large, irregular writes must give the
+ * same bytes as the same input gathered through the buffer 4 KB at a time. */
+static void test_large_writes(void **state)
+{
+    const phiscrub_rules *r = *state;
+    static const size_t chunks[] = {16411, 25000, 65537, 131101, 262147, 700001, 0};
+    static const size_t caps[] = {1, 100000, 0};
+    rng_state = 1123;
+    growbuf in = {0}, want = {0}, got = {0};
+    while (in.n < (1u << 20)) {
+        const char *const *pl = planted[next() % NPLANTED];
+        for (int j = 0; j < 3; j++)
+            growbuf_add(&in, pl[j], strlen(pl[j]));
+        for (int k = (int)(next() % 4); k > 0; k--)
+            growbuf_add(&in, "plain log line v2.14.3 took 183ms\n", 34);
+    }
+    growbuf_add(&in, "no final newline, ssn 219-45-6781", 33);
+    scrub(r, &in, 4096, 16u << 20, &want);
+    for (size_t p = 0; p < NPLANTED; p++)
+        if (memmem(want.p, want.n, planted[p][1], strlen(planted[p][1])))
+            fail_msg("'%s' survived", planted[p][1]);
+    assert_int_equal(count_newlines(want.p, want.n), count_newlines(in.p, in.n));
+    for (size_t c = 0; c < sizeof caps / sizeof *caps; c++) {
+        for (size_t k = 0; k < sizeof chunks / sizeof *chunks; k++) {
+            scrub(r, &in, chunks[k], caps[c], &got);
+            if (got.n != want.n || memcmp(got.p, want.p, want.n) != 0)
+                fail_msg("chunk %zu capacity %zu differs", chunks[k], caps[c]);
+        }
+    }
+    free(in.p);
+    free(want.p);
+    free(got.p);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_random_inputs)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_random_inputs),
+                                       cmocka_unit_test(test_large_writes)};
     return cmocka_run_group_tests_name("stream-random", tests, builtin_rules_setup,
                                       builtin_rules_teardown);
 }
