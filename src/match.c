@@ -164,9 +164,32 @@ static bool cue_before(const char *buf, size_t pos, unsigned window, char **word
 
 /* ---- spans -------------------------------------------------------------- */
 
+/* A mask never ends inside a word that goes on in non-ASCII letters: a
+ * name rule that knows é but not ạ would leave "[NAME]ạm" (half a name,
+ * and a split UTF-8 sequence). Extended over letters and non-ASCII bytes,
+ * at most WORD_TAIL_MAX bytes: the failure direction is over-masking. */
+#define WORD_TAIL_MAX 32
+static bool is_letter_or_utf8(unsigned char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z' ? true : c >= 0x80;
+}
+
+static size_t word_end(const char *buf, size_t len, size_t end)
+{
+    if (end == 0 || end >= len || (unsigned char)buf[end] < 0x80 ||
+        !is_letter_or_utf8((unsigned char)buf[end - 1]))
+        return end;
+    size_t limit = len - end < WORD_TAIL_MAX ? len : end + WORD_TAIL_MAX;
+    while (end < limit && is_letter_or_utf8((unsigned char)buf[end]))
+        end++;
+    return end;
+}
+
 static void push(region *v, size_t *n, size_t cap, size_t start, size_t end, unsigned rule,
                  matcher *m, bool allow)
 {
+    if (!allow)
+        end = word_end(m->buf, m->len, end);
     if (*n == cap) {
         if (allow) {
             /* Allow spans only ever keep text; coarsening them could keep

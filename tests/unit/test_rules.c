@@ -202,6 +202,31 @@ static void test_value_lead(void **state)
     phiscrub_rules_free(r);
 }
 
+/* A mask that stops where a word goes on in non-ASCII letters is carried
+ * to the end of the word (match.c word_end): half a name must not leak. */
+static void test_mask_ends_on_word(void **state)
+{
+    (void)state;
+    static const char yaml[] = "pack: one\n"
+                               "rules:\n"
+                               "  - id: nm\n"
+                               "    category: NAME\n"
+                               "    pattern: 'Tr[a-z]{0,3}'\n";
+    phiscrub_error err;
+    phiscrub_rules *r = NULL;
+    assert_int_equal(load(yaml, &err, &r), PHISCRUB_OK);
+    scrub_expect(r, "x Tr\xe1\xba\xa7n, y\n", "x [NAME], y\n");       /* Trần */
+    scrub_expect(r, "x Tra\xce\xb1" "bc d\n", "x [NAME] d\n");       /* Greek inside */
+    scrub_expect(r, "x Trabcdef\n", "x [NAME]def\n");                 /* ASCII: as matched */
+    scrub_expect(r, "x Tra\xe2\x80\x99s\n", "x [NAME]\n");           /* Tra’s: over-masks */
+    char longer[128];
+    snprintf(longer, sizeof longer, "x Tr%s!\n",
+             "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+             "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9");
+    scrub_expect(r, longer, "x [NAME]\xc3\xa9!\n"); /* at most 32 bytes more */
+    phiscrub_rules_free(r);
+}
+
 static void test_file_errors(void **state)
 {
     (void)state;
@@ -229,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_roster_and_allow),
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_value_lead),
+        cmocka_unit_test(test_mask_ends_on_word),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
