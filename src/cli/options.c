@@ -25,7 +25,9 @@ static const char usage_text[] =
     "  -A, --allow FILE       never mask the terms listed in FILE (one per line)\n"
     "  -p, --pack NAME        use only the named rule packs (repeatable)\n"
     "  -P, --no-pack NAME     do not use rule pack NAME (repeatable)\n"
-    "      --keep-private-ip  leave private, loopback and link-local IPs\n"
+    "      --mask-private-ip  mask private, loopback and link-local IPs too (by\n"
+    "                         default they are kept: they name the clinic's own\n"
+    "                         machines, not a patient; --keep-private-ip is accepted)\n"
     "      --list-rules       print the active rules and exit\n"
     "      --line-buffered    emit each line as soon as it is complete\n"
     "  -s, --stats            print per-category counts and speed on stderr\n"
@@ -54,6 +56,7 @@ static const char usage_text[] =
 
 enum {
     OPT_KEEP_PRIVATE_IP = 256,
+    OPT_MASK_PRIVATE_IP,
     OPT_LIST_RULES,
     OPT_LINE_BUFFERED,
     OPT_CACHE_DIR,
@@ -78,6 +81,7 @@ static const struct option long_options[] = {
     {"pack", required_argument, NULL, 'p'},
     {"no-pack", required_argument, NULL, 'P'},
     {"keep-private-ip", no_argument, NULL, OPT_KEEP_PRIVATE_IP},
+    {"mask-private-ip", no_argument, NULL, OPT_MASK_PRIVATE_IP},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"line-buffered", no_argument, NULL, OPT_LINE_BUFFERED},
     {"stats", no_argument, NULL, 's'},
@@ -134,6 +138,10 @@ static int usage_error(const char *msg)
 int options_parse(int argc, char **argv, cli_options *opt)
 {
     memset(opt, 0, sizeof *opt);
+    /* 10.x, 192.168.x, 127.x, fe80:: are the clinic's servers, printers and
+     * front-desk PCs; the same addresses exist in every network, so they
+     * identify nobody outside it. */
+    opt->keep_private_ip = 1;
     opt->mode = MODE_FILTER;
     int first = 1;
     if (argc > 1 && strcmp(argv[1], "bundle") == 0) {
@@ -163,6 +171,7 @@ int options_parse(int argc, char **argv, cli_options *opt)
             break;
         }
         case OPT_KEEP_PRIVATE_IP: opt->keep_private_ip = 1; break;
+        case OPT_MASK_PRIVATE_IP: opt->keep_private_ip = 0; break;
         case OPT_LIST_RULES: opt->mode = MODE_LIST_RULES; break;
         case OPT_LINE_BUFFERED: opt->line_buffered = 1; break;
         case OPT_CACHE_DIR: opt->cache_dir = optarg; break;

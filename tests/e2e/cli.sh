@@ -48,6 +48,16 @@ epipe_status=${PIPESTATUS[0]}
 check "closed pipe: exit 1 and reported" '[ "$epipe_status" -eq 1 ] && grep -qi "broken pipe" "$T/err"'
 check "closed pipe: no canary in stderr" '! grep -q "Quackenbush" "$T/err"'
 
+# --- private addresses: kept by default, masked with --mask-private-ip ------
+printf 'client=203.0.113.45 upstream_host=10.0.3.12 gw 192.168.1.1 peer fe80::1ff:fe23:4567:890a\n' > "$T/ips.log"
+"$BIN" "$T/ips.log" > "$T/ips.out"
+check "public IP masked by default" 'grep -q "client=\[IP\]" "$T/ips.out"'
+check "private IPs kept by default" 'grep -q "10.0.3.12 gw 192.168.1.1 peer fe80::1ff" "$T/ips.out"'
+"$BIN" --keep-private-ip "$T/ips.log" | cmp -s - "$T/ips.out"
+check "--keep-private-ip is the default" '[ $? -eq 0 ]'
+"$BIN" --mask-private-ip "$T/ips.log" > "$T/ips-mask.out"
+check "--mask-private-ip masks them" '[ "$(grep -o "\[IP\]" "$T/ips-mask.out" | wc -l)" -eq 4 ]'
+
 # --- input errors ----------------------------------------------------------
 "$BIN" "$T/does-not-exist.log" > "$T/out" 2> "$T/err"
 check "missing input exits 1" '[ $? -eq 1 ] && grep -q "does-not-exist.log" "$T/err"'
