@@ -171,7 +171,7 @@ static bool cue_before(const char *buf, size_t pos, unsigned window, char **word
 #define WORD_TAIL_MAX 32
 static bool is_letter_or_utf8(unsigned char c)
 {
-    return (c | 32) >= 'a' && (c | 32) <= 'z' ? true : c >= 0x80;
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
 }
 
 static size_t word_end(const char *buf, size_t len, size_t end)

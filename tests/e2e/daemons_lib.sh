@@ -12,7 +12,8 @@
 #     change the system's logging, so neither is installed
 #   - dl_pick_ports, dl_wait_tcp, dl_wait_until, dl_wait_lines: loopback
 #     ports and waits, every loop bounded in count and time
-#   - dl_spawn: start a background process that is killed on exit
+#   - dl_spawn: start a background process that is killed on exit;
+#     dl_start_rsyslogd: rsyslogd on WORK/rsyslog.conf, up and listening
 #
 # The daemons run in the foreground as children of the script, with their
 # own configuration, pid, state and control files inside WORK, listening on
@@ -65,6 +66,20 @@ dl_spawn() {
     local pid=$!
     DL_PIDS="$DL_PIDS $pid"
     printf -v "$var" '%s' "$pid"
+}
+
+# dl_start_rsyslogd PORT: runs rsyslogd on $WORK/rsyslog.conf (its pid in
+# RSYSLOG_PID) and waits up to 10 s for its TCP input on PORT; if it does
+# not come up, prints rsyslogd's stderr and ends the test as failed.
+dl_start_rsyslogd() {
+    dl_spawn RSYSLOG_PID "${DL_ENV[@]}" "$RSYSLOGD" -n -f "$WORK/rsyslog.conf" \
+        -i "$WORK/rsyslogd.pid" -M "$RSYSLOG_MODULES" >"$WORK/rsyslogd.stderr" 2>&1
+    dl_wait_tcp "$1" 10 || {
+        cat "$WORK/rsyslogd.stderr"
+        fail "rsyslogd starts"
+        finish
+    }
+    pass "rsyslogd $("${DL_ENV[@]}" "$RSYSLOGD" -v | head -n 1 | awk '{print $2}') listens on 127.0.0.1"
 }
 
 # dl_stop PID [SECONDS]: TERM, wait up to SECONDS (default 10), then KILL.

@@ -65,14 +65,7 @@ ruleset(name="control") {
 *.* action(type="omfile" file="$WORK/rsyslogd.log")
 EOF
 
-dl_spawn RSYSLOG_PID "${DL_ENV[@]}" "$RSYSLOGD" -n -f "$WORK/rsyslog.conf" -i "$WORK/rsyslogd.pid" \
-    -M "$RSYSLOG_MODULES" >"$WORK/rsyslogd.stderr" 2>&1
-dl_wait_tcp "$P_CTRL" 10 || {
-    cat "$WORK/rsyslogd.stderr"
-    fail "rsyslogd starts"
-    finish
-}
-pass "rsyslogd $("${DL_ENV[@]}" "$RSYSLOGD" -v | head -n 1 | awk '{print $2}') listens on 127.0.0.1"
+dl_start_rsyslogd "$P_CTRL"
 
 # ---- the invalid-reply path, with a helper that answers non-JSON -------------
 echo "control message email=$PHI_EMAIL" | dl_send tcp "$P_CTRL"

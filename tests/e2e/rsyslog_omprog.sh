@@ -61,14 +61,7 @@ ruleset(name="full" queue.type="LinkedList") {
 *.* action(type="omfile" file="$WORK/rsyslogd.log")
 EOF
 
-dl_spawn RSYSLOG_PID "${DL_ENV[@]}" "$RSYSLOGD" -n -f "$WORK/rsyslog.conf" -i "$WORK/rsyslogd.pid" \
-    -M "$RSYSLOG_MODULES" >"$WORK/rsyslogd.stderr" 2>&1
-dl_wait_tcp "$P_FULL" 10 || {
-    cat "$WORK/rsyslogd.stderr"
-    fail "rsyslogd starts"
-    finish
-}
-pass "rsyslogd $("${DL_ENV[@]}" "$RSYSLOGD" -v | head -n 1 | awk '{print $2}') listens on 127.0.0.1"
+dl_start_rsyslogd "$P_FULL"
 
 # ---- slow output first: it takes longest -------------------------------------
 # Held open read-write here, the FIFO has a reader, so phiscrub's open()

@@ -6,7 +6,7 @@
  * not about detection quality. Every case is fed in chunks of 1, 2, 3, 7,
  * 64, 4096 bytes and whole, at the minimum capacity and larger ones; the
  * output must be identical across all of them. */
-#include "test.h"
+#include "test_support.h"
 
 #include "phiscrub.h"
 
@@ -34,9 +34,9 @@ static const char rules_yaml[] =
     "    category: INNER\n"
     "    pattern: '[0-9]{2}BBBCC'\n";
 
+/* The output, and a sink that can be made to fail after fail_after bytes. */
 typedef struct {
-    char *p;
-    size_t n, cap;
+    growbuf out;
     size_t fail_after; /* 0 = never fail */
     int calls_after_failure;
     int failed;
@@ -49,18 +49,11 @@ static phiscrub_status collect(void *ctx, const char *data, size_t len)
         b->calls_after_failure++;
         return PHISCRUB_ERR_IO;
     }
-    if (b->fail_after && b->n + len > b->fail_after) {
+    if (b->fail_after && b->out.n + len > b->fail_after) {
         b->failed = 1;
         return PHISCRUB_ERR_IO;
     }
-    if (b->n + len + 1 > b->cap) {
-        b->cap = (b->n + len + 1) * 2;
-        b->p = realloc(b->p, b->cap);
-        assert_non_null(b->p);
-    }
-    memcpy(b->p + b->n, data, len);
-    b->n += len;
-    b->p[b->n] = '\0';
+    growbuf_add(&b->out, data, len);
     return PHISCRUB_OK;
 }
 
@@ -104,10 +97,10 @@ static char *scrub(const phiscrub_rules *rules, const char *in, size_t n, size_t
     }
     assert_int_equal(phiscrub_stream_finish(s), PHISCRUB_OK);
     phiscrub_stream_free(s);
-    *out_len = b.n;
-    if (!b.p)
-        b.p = calloc(1, 1);
-    return b.p;
+    *out_len = b.out.n;
+    if (!b.out.p)
+        b.out.p = calloc(1, 1);
+    return b.out.p;
 }
 
 static const size_t chunks[] = {1, 2, 3, 7, 64, 4096, 0};
@@ -249,9 +242,9 @@ static void test_sticky_failure(void **state)
     assert_int_equal(phiscrub_stream_flush(s), PHISCRUB_ERR_FAILED);
     assert_int_equal(phiscrub_stream_finish(s), PHISCRUB_ERR_FAILED);
     assert_int_equal(b.calls_after_failure, 0);
-    assert_true(b.n <= 10);
+    assert_true(b.out.n <= 10);
     phiscrub_stream_free(s);
-    free(b.p);
+    free(b.out.p);
 }
 
 static void test_reset_reuses(void **state)
@@ -263,12 +256,12 @@ static void test_reset_reuses(void **state)
     phiscrub_stream_reset(s);
     assert_int_equal(phiscrub_stream_write(s, "SECRET5555", 10), PHISCRUB_OK);
     assert_int_equal(phiscrub_stream_finish(s), PHISCRUB_OK);
-    assert_string_equal(b.p, "[SECRET]");
+    assert_string_equal(b.out.p, "[SECRET]");
     phiscrub_stats st;
     phiscrub_stream_stats(s, &st);
     assert_int_equal(st.masks, 1);
     phiscrub_stream_free(s);
-    free(b.p);
+    free(b.out.p);
 }
 
 static void test_args(void **state)
