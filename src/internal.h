@@ -98,7 +98,7 @@ typedef struct {
     unsigned not_window;
     bool caseless;
     bool enabled;
-    bool allow;            /* an allow-list term: matches inside it are kept */
+    bool allow;            /* keep: what it matches is kept, and any mask inside it */
     bool numeric;          /* matches only digits and separators: scanned in numeric windows */
     char *replacement;     /* NULL: "[CATEGORY]" */
     char *trim;            /* bytes stripped from the end of a keyed value; NULL: none */
@@ -156,7 +156,7 @@ typedef struct {
     size_t cap;
 } expr_list;
 
-enum rule_kind { RULE_PLAIN, RULE_KEYED, RULE_ALLOW, RULE_RECORD };
+enum rule_kind { RULE_PLAIN, RULE_KEYED, RULE_RECORD };
 enum record_field { RECORD_NONE, RECORD_ID, RECORD_DATE, RECORD_DOB, RECORD_NAME, RECORD_ADDRESS };
 enum rule_check { CHECK_NONE, CHECK_VALIDATOR, CHECK_PERSON_NAME, CHECK_PERSON_NAME_WEAK };
 
@@ -177,6 +177,7 @@ typedef struct {
     unsigned main_width;   /* widest match of its pattern or key */
     unsigned value_max;    /* RULE_KEYED: longest value */
     bool mask_all;         /* RULE_KEYED: the mask starts at the key */
+    bool keep;             /* its match (a keyed rule's value) is kept, with any mask inside it */
     bool literal_keys;     /* keys are bare words: word boundaries checked in C */
     char *key_list;        /* the list behind literal_keys */
     /* Rules with the same key_list share one set of literal expressions

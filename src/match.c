@@ -351,10 +351,6 @@ static void confirm(matcher *m, unsigned expr, size_t from, size_t to)
 static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
 {
     const compiled_rule *ru = &m->r->rules[rule_idx];
-    if (ru->kind == RULE_ALLOW) {
-        push(m->allows, &m->nallows, m->capallows, from, to, rule_idx, m, true);
-        return;
-    }
     if (ru->ncontext && !cue_before(m->buf, from, ru->window, ru->context, ru->ncontext))
         return;
     if (ru->nnot && cue_before(m->buf, from, ru->not_window, ru->not_context, ru->nnot))
@@ -385,7 +381,10 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
     } else if (!rule_check(m, ru, m->buf + from, to - from)) {
         return;
     }
-    push(m->spans, &m->nspans, m->capspans, start, end, rule_idx, m, false);
+    if (ru->keep)
+        push(m->allows, &m->nallows, m->capallows, start, end, rule_idx, m, true);
+    else
+        push(m->spans, &m->nspans, m->capspans, start, end, rule_idx, m, false);
 }
 
 static int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,

@@ -145,7 +145,8 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     unsigned idx = (unsigned)r->nrules;
     memset(ru, 0, sizeof *ru);
     r->nrules++; /* counted now so rules_free releases a half-built rule */
-    ru->kind = d->allow ? RULE_ALLOW : RULE_PLAIN;
+    ru->kind = RULE_PLAIN;
+    ru->keep = d->allow;
     ru->caseless = d->caseless;
     ru->priority = d->priority;
     ru->window = d->window;

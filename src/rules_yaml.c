@@ -311,6 +311,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->longest_only));
         } else if (!strcmp(key, "numeric")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->numeric));
+        } else if (!strcmp(key, "keep")) {
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->allow));
         } else if (!strcmp(key, "before_optional")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->before_optional));
         } else if (!strcmp(key, "before")) {
@@ -374,6 +376,9 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         bool keyed = d->keys.n || d->key_list;
         if (d->numeric && keyed)
             return fail(ld, node, d->id, "numeric: applies to rules without a key", NULL);
+        if (d->allow && (d->numeric || d->record_field))
+            return fail(ld, node, d->id, "keep: does not combine with numeric: or record_field:",
+                        NULL);
         if ((d->trim || d->mask_all || d->value_list || d->before) && !keyed)
             return fail(ld, node, d->id, "trim:, mask: and value_list: apply to rules with a key",
                         NULL);

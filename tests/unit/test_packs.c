@@ -5,7 +5,11 @@
  * carry the rule's replacement (so a rule can never silently stop matching),
  * and a `keep` example must come out byte-identical (so no rule in any pack
  * eats it). The whole-pack run is deliberate: decoys have to survive every
- * rule, not just the one that documents them. */
+ * rule, not just the one that documents them.
+ *
+ * A `keep: true` rule protects what it matches, so its `match` examples must
+ * come out unchanged, and changed once every keep rule is turned off (else
+ * the example shows nothing the rule does). */
 #include "test_support.h"
 
 #include "internal.h"
@@ -26,10 +30,52 @@ static char *scrub(const phiscrub_rules *rules, const char *in)
     return b.p ? b.p : calloc(1, 1);
 }
 
+/* The built-in packs with every keep rule of `rules` turned off. */
+static phiscrub_rules *without_keep_rules(const phiscrub_rules *rules)
+{
+    growbuf over = {0};
+    const char head[] = "pack: no-keep\nrules:\n";
+    growbuf_sink(&over, head, sizeof head - 1);
+    for (size_t i = 0; i < rules->nrules; i++) {
+        if (!rules->rules[i].keep)
+            continue;
+        char line[200];
+        int n = snprintf(line, sizeof line, "  - id: %s\n    enabled: false\n", rules->rules[i].id);
+        growbuf_sink(&over, line, (size_t)n);
+    }
+    phiscrub_config *cfg;
+    phiscrub_rules *out = NULL;
+    phiscrub_error err;
+    assert_int_equal(phiscrub_config_new(&cfg), PHISCRUB_OK);
+    assert_int_equal(phiscrub_config_add_builtin_packs(cfg, &err), PHISCRUB_OK);
+    assert_int_equal(phiscrub_config_add_rules_text(cfg, "no-keep", over.p, over.n, &err),
+                     PHISCRUB_OK);
+    assert_int_equal(phiscrub_rules_compile(cfg, &out, &err), PHISCRUB_OK);
+    phiscrub_config_free(cfg);
+    free(over.p);
+    return out;
+}
+
+static int check_keep_rule_example(const phiscrub_rules *rules, const phiscrub_rules *no_keep,
+                                   const compiled_rule *ru, const char *ex)
+{
+    char *with = scrub(rules, ex), *without = scrub(no_keep, ex);
+    int failed = strcmp(with, ex) != 0 || strcmp(without, ex) == 0;
+    if (failed)
+        fprintf(stderr,
+                "rule %s: match example must be kept, and masked without keep rules:\n"
+                "  in:      %s\n  out:     %s\n  no keep: %s\n",
+                ru->id, ex, with, without);
+    free(with);
+    free(without);
+    return failed;
+}
+
 static void test_every_example(void **state)
 {
     const phiscrub_rules *rules = *state;
-    int failures = 0, checked = 0;
+    phiscrub_rules *no_keep = without_keep_rules(rules);
+    int failures = 0, checked = 0, keep_rules = 0;
     for (size_t i = 0; i < rules->nrules; i++) {
         const compiled_rule *ru = &rules->rules[i];
         if (ru->ex_match.n == 0 || ru->ex_keep.n == 0) {
@@ -37,7 +83,10 @@ static void test_every_example(void **state)
                     ru->source);
             failures++;
         }
-        for (size_t k = 0; k < ru->ex_match.n; k++, checked++) {
+        keep_rules += ru->keep;
+        for (size_t k = 0; ru->keep && k < ru->ex_match.n; k++, checked++)
+            failures += check_keep_rule_example(rules, no_keep, ru, ru->ex_match.v[k]);
+        for (size_t k = 0; !ru->keep && k < ru->ex_match.n; k++, checked++) {
             char *out = scrub(rules, ru->ex_match.v[k]);
             if (!strcmp(out, ru->ex_match.v[k]) || !strstr(out, ru->replacement)) {
                 fprintf(stderr, "rule %s: match example not masked as %s:\n  in:  %s\n  out: %s\n",
@@ -56,8 +105,11 @@ static void test_every_example(void **state)
             free(out);
         }
     }
-    fprintf(stderr, "%d examples checked across %zu rules\n", checked, rules->nrules);
+    phiscrub_rules_free(no_keep);
+    fprintf(stderr, "%d examples checked across %zu rules (%d keep rules)\n", checked,
+            rules->nrules, keep_rules);
     assert_true(checked > 100);
+    assert_true(keep_rules > 0);
     assert_int_equal(failures, 0);
 }
 

@@ -227,6 +227,41 @@ static void test_mask_ends_on_word(void **state)
     phiscrub_rules_free(r);
 }
 
+/* keep: true protects what the rule matches (a keyed rule: its value):
+ * masks wholly inside are dropped, masks reaching outside stay. */
+static void test_keep_rules(void **state)
+{
+    (void)state;
+    static const char yaml[] = "pack: one\n"
+                               "rules:\n"
+                               "  - id: nm\n"
+                               "    category: NAME\n"
+                               "    pattern: 'Rose(?:\"? Lee)?'\n"
+                               "  - id: org\n"
+                               "    category: ORG\n"
+                               "    key: 'Aesthetics'\n"
+                               "    before: '\\b[A-Z][a-z]{1,9} '\n"
+                               "    keep: true\n"
+                               "  - id: org-keyed\n"
+                               "    category: ORG\n"
+                               "    key: 'clinic='\n"
+                               "    pattern: '[A-Za-z ]{1,20}\"'\n"
+                               "    keep: true\n";
+    phiscrub_error err;
+    phiscrub_rules *r = NULL;
+    assert_int_equal(load(yaml, &err, &r), PHISCRUB_OK);
+    scrub_expect(r, "at Rose Aesthetics, Rose\n", "at Rose Aesthetics, [NAME]\n");
+    scrub_expect(r, "clinic=\"Rose Lee\" Rose\n", "clinic=\"Rose Lee\" [NAME]\n");
+    /* a mask that reaches past the kept text stays */
+    scrub_expect(r, "clinic=\"Spa Rose\" Lee\n", "clinic=\"Spa [NAME]\n");
+    /* no business word, no quote: nothing is kept */
+    scrub_expect(r, "at Rose Lee, clinic=Rose Lee\n", "at [NAME], clinic=[NAME]\n");
+    phiscrub_rules_free(r);
+    expect_error("pack: one\nrules:\n  - id: k\n    category: X\n    pattern: 'a'\n"
+                 "    numeric: true\n    keep: true\n",
+                 PHISCRUB_ERR_CONFIG, 3, "keep:");
+}
+
 static void test_file_errors(void **state)
 {
     (void)state;
@@ -255,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_value_lead),
         cmocka_unit_test(test_mask_ends_on_word),
+        cmocka_unit_test(test_keep_rules),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
