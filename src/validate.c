@@ -188,12 +188,30 @@ typedef struct {
     size_t open, close; /* digit counts at '(' and ')'; SIZE_MAX when absent */
 } phone_digits;
 
+/* A URL-encoded '(', ')' or blank ("%28", "%29", "%20") read as itself;
+ * *width is the bytes it takes. */
+static unsigned char phone_char(const char *s, size_t n, size_t i, size_t *width)
+{
+    *width = 1;
+    if (s[i] != '%' || i + 2 >= n || s[i + 1] != '2')
+        return (unsigned char)s[i];
+    *width = 3;
+    switch (s[i + 2]) {
+    case '8': return '(';
+    case '9': return ')';
+    case '0': return ' ';
+    default: *width = 1; return '%';
+    }
+}
+
 /* A written phone number: optional leading '+' (or "%2B", as URL query
  * strings and Twilio callbacks write it), digits, single separators
- * (space . -) between groups, at most one "(...)" group of digits. */
+ * (space . -) between groups, at most one "(...)" group of digits. Form
+ * encoding is read through: "%28650%29+803-6254" (a '+' is a blank only
+ * after the area code's ')', so "1+4155550187" is not a number). */
 static bool phone_scan(const char *s, size_t n, phone_digits *p)
 {
-    size_t i = 0;
+    size_t i = 0, width;
     p->k = 0;
     p->open = p->close = SIZE_MAX;
     if (n > 0 && s[0] == '+')
@@ -202,10 +220,13 @@ static bool phone_scan(const char *s, size_t n, phone_digits *p)
         i = 3;
     p->plus = i > 0;
     size_t lead = i;
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned char prev = i > 0 ? (unsigned char)s[i - 1] : 0;
-        unsigned char next = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+    unsigned char prev = 0;
+    for (; i < n; i += width) {
+        unsigned char c = phone_char(s, n, i, &width);
+        if (c == '+' && prev == ')')
+            c = ' ';
+        size_t w2;
+        unsigned char next = i + width < n ? phone_char(s, n, i + width, &w2) : 0;
         if (is_digit(c)) {
             if (p->k == sizeof p->d)
                 return false;
@@ -224,6 +245,7 @@ static bool phone_scan(const char *s, size_t n, phone_digits *p)
         } else {
             return false;
         }
+        prev = c;
     }
     bool balanced = (p->open == SIZE_MAX) == (p->close == SIZE_MAX);
     return p->k > 0 && balanced && is_digit((unsigned char)s[n - 1]) &&
