@@ -102,16 +102,39 @@ static bool surname_comma_given(const char *s, size_t n)
            (caps_word(s, a) && caps_word(s + b, n - b));
 }
 
+/* An event's timestamp ("2024-11-04T15:51:41.508Z"), not a birth or visit
+ * date someone typed: its time has seconds that are not ":00", or
+ * fractions of a second. A booked slot is on the minute
+ * ("2027-01-07T16:00:00-05:00"). */
+static bool event_time(const char *s, size_t n)
+{
+    size_t colon = n, colons = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ':') {
+            colons++;
+            colon = i;
+        }
+    if (colons < 2 || colon + 3 > n || !is_digit((unsigned char)s[colon + 1]) ||
+        !is_digit((unsigned char)s[colon + 2]))
+        return false;
+    bool fraction = colon + 3 < n && (s[colon + 3] == '.' || s[colon + 3] == ',');
+    return fraction || s[colon + 1] != '0' || s[colon + 2] != '0';
+}
+
 /* Which record_field rule labels this field, or -1. */
 static int classify(const records_ctx *rc, const char *s, size_t n)
 {
     int y, m, d;
     size_t date_len = date_time_split(s, n);
     if (date_len >= 6 && date_parse(s, date_len, &y, &m, &d)) {
+        if (event_time(s + date_len, n - date_len))
+            return -1;
         if (y <= rc->dob_year_max && rc->rule_dob >= 0)
             return rc->rule_dob;
         return rc->rule_date;
     }
+    if (n == 10 && rc->npi && rc->npi->check(s, n, 0))
+        return -1; /* the rendering provider's NPI, in every appointment export */
     if (looks_like_id(s, n))
         return rc->rule_id;
     if (surname_comma_given(s, n))
@@ -244,6 +267,7 @@ bool records_init(records_ctx *rc, const phiscrub_rules *r, int this_year)
     rc->rules = r;
     rc->rule_id = rc->rule_date = rc->rule_dob = rc->rule_name = rc->rule_address = -1;
     rc->dob_year_max = this_year - 2;
+    rc->npi = validator_find("npi");
     if (!(rc->evidence = calloc(r->ncategories ? r->ncategories : 1, sizeof *rc->evidence)))
         return false;
     for (size_t i = 0; i < r->nrules; i++) {

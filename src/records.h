@@ -11,6 +11,7 @@ typedef struct {
     bool *evidence;   /* per category: confirms that a line is a patient record */
     int rule_id, rule_date, rule_dob, rule_name, rule_address; /* record_field rules, or -1 */
     int dob_year_max; /* dates up to this year are labelled as birth dates */
+    const validator *npi; /* a provider's NPI is not the patient's identifier */
     bool active;
 } records_ctx;
 

@@ -262,6 +262,38 @@ static void test_keep_rules(void **state)
                  PHISCRUB_ERR_CONFIG, 3, "keep:");
 }
 
+/* Fields of a patient row (records.c): ids and dates are labelled; an
+ * event timestamp with seconds and a provider's NPI are not. */
+static void test_record_fields(void **state)
+{
+    (void)state;
+    static const char yaml[] = "pack: one\n"
+                               "rules:\n"
+                               "  - id: em\n"
+                               "    category: EMAIL\n"
+                               "    pattern: '[a-z]{1,9}@x\\.org'\n"
+                               "  - id: rid\n"
+                               "    category: MRN\n"
+                               "    record_field: id\n"
+                               "    requires: [EMAIL]\n"
+                               "  - id: rdate\n"
+                               "    category: DATE\n"
+                               "    record_field: date\n"
+                               "    requires: [EMAIL]\n";
+    phiscrub_error err;
+    phiscrub_rules *r = NULL;
+    assert_int_equal(load(yaml, &err, &r), PHISCRUB_OK);
+    scrub_expect(r, "A0511725,2024-11-04T15:51:41.508Z,a@x.org,1234567893,12/01/2024,2024-12-01 09:30:00,"
+                    "2024-11-04 15:51:41\n",
+                 "[MRN],2024-11-04T15:51:41.508Z,[EMAIL],1234567893,[DATE],[DATE],"
+                 "2024-11-04 15:51:41\n");
+    /* one digit off: not an NPI, so an identifier */
+    scrub_expect(r, "A0511725,a@x.org,1234567894,x,y\n", "[MRN],[EMAIL],[MRN],x,y\n");
+    /* no evidence, no record */
+    scrub_expect(r, "A0511725,2024-11-04,none,x,y\n", "A0511725,2024-11-04,none,x,y\n");
+    phiscrub_rules_free(r);
+}
+
 static void test_file_errors(void **state)
 {
     (void)state;
@@ -291,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_value_lead),
         cmocka_unit_test(test_mask_ends_on_word),
         cmocka_unit_test(test_keep_rules),
+        cmocka_unit_test(test_record_fields),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
