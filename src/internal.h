@@ -98,7 +98,7 @@ typedef struct {
     unsigned not_window;
     bool caseless;
     bool enabled;
-    bool allow;            /* keep: what it matches is kept, and any mask inside it */
+    bool keep;             /* keep: what it matches is kept, and any mask inside it */
     bool numeric;          /* matches only digits and separators: scanned in numeric windows */
     char *replacement;     /* NULL: "[CATEGORY]" */
     char *trim;            /* bytes stripped from the end of a keyed value; NULL: none */

@@ -133,7 +133,7 @@ phiscrub_status roster_defs_build(const phiscrub_config *cfg, bool with_roster, 
             continue;
         snprintf(id, sizeof id, "allow-%zu", i + 1);
         st = new_def(&defs[k], id, "ALLOW", "allow");
-        defs[k].allow = true;
+        defs[k].keep = true;
         sbuf b = {0};
         if (st == PHISCRUB_OK && !sbuf_add_literal(&b, cfg->allow.v[i], strlen(cfg->allow.v[i])))
             st = PHISCRUB_ERR_NOMEM;

@@ -146,7 +146,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     memset(ru, 0, sizeof *ru);
     r->nrules++; /* counted now so rules_free releases a half-built rule */
     ru->kind = RULE_PLAIN;
-    ru->keep = d->allow;
+    ru->keep = d->keep;
     ru->caseless = d->caseless;
     ru->priority = d->priority;
     ru->window = d->window;

@@ -312,7 +312,7 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         } else if (!strcmp(key, "numeric")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->numeric));
         } else if (!strcmp(key, "keep")) {
-            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->allow));
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->keep));
         } else if (!strcmp(key, "before_optional")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->before_optional));
         } else if (!strcmp(key, "before")) {
@@ -376,7 +376,7 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         bool keyed = d->keys.n || d->key_list;
         if (d->numeric && keyed)
             return fail(ld, node, d->id, "numeric: applies to rules without a key", NULL);
-        if (d->allow && (d->numeric || d->record_field))
+        if (d->keep && (d->numeric || d->record_field))
             return fail(ld, node, d->id, "keep: does not combine with numeric: or record_field:",
                         NULL);
         if ((d->trim || d->mask_all || d->value_list || d->before) && !keyed)
