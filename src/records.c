@@ -10,7 +10,7 @@
  * identifier, a date or a name ("Surname, Given", or two neighbouring
  * one-word fields) is masked too, labelled by the `record_field:` rules.
  * Lines without such evidence (inventory rows, daily statistics) are left
- * alone. */
+ * alone. PostgreSQL's "Failing row contains (...)" is such a row too. */
 #include "records.h"
 
 #include <stdlib.h>
@@ -241,6 +241,28 @@ static size_t count_pipe_fields(const char *buf, size_t ls, size_t le)
     return pipes + 1;
 }
 
+/* PostgreSQL's constraint errors print the whole row:
+ *     DETAIL:  Failing row contains (7b02c0c7-..., 73160585, Hoa, Trần, 1965-08-23, ...).
+ * Sets [*ts, *te) to the tuple inside the parentheses. */
+static bool failing_row(const char *buf, size_t ls, size_t le, size_t *ts, size_t *te)
+{
+    static const char mark[] = "Failing row contains (";
+    const size_t m = sizeof mark - 1;
+    for (size_t i = ls; i + m <= le; i++) {
+        if (buf[i] != 'F' || memcmp(buf + i, mark, m) != 0)
+            continue;
+        size_t end = le;
+        while (end > i + m && buf[end - 1] != ')')
+            end--;
+        if (end <= i + m)
+            return false;
+        *ts = i + m;
+        *te = end - 1;
+        return true;
+    }
+    return false;
+}
+
 void records_extend(const records_ctx *rc, const char *buf, size_t len, const region *spans,
                     size_t nspans, records_push push, void *ctx)
 {
@@ -254,7 +276,10 @@ void records_extend(const records_ctx *rc, const char *buf, size_t len, const re
         while (le < len && buf[le] != '\n')
             le++;
         done_until = le;
-        if (count_csv_fields(buf, ls, le) >= RECORDS_MIN_FIELDS) /* 0 when not CSV */
+        size_t ts, te;
+        if (failing_row(buf, ls, le, &ts, &te))
+            scan_fields(rc, buf, ts, te, ',', spans, nspans, push, ctx);
+        else if (count_csv_fields(buf, ls, le) >= RECORDS_MIN_FIELDS) /* 0 when not CSV */
             scan_fields(rc, buf, ls, le, ',', spans, nspans, push, ctx);
         else if (count_pipe_fields(buf, ls, le) >= RECORDS_MIN_FIELDS)
             scan_fields(rc, buf, ls, le, '|', spans, nspans, push, ctx);

@@ -289,6 +289,11 @@ static void test_record_fields(void **state)
                  "2024-11-04 15:51:41\n");
     /* one digit off: not an NPI, so an identifier */
     scrub_expect(r, "A0511725,a@x.org,1234567894,x,y\n", "[MRN],[EMAIL],[MRN],x,y\n");
+    /* PostgreSQL prints the failing row of a constraint error */
+    scrub_expect(r, "DETAIL:  Failing row contains (7b02c0c7-aaa1-4abd-bee9-0957efa493d9, 73160585, "
+                    "b@x.org, 2024-10-01, null).\n",
+                 "DETAIL:  Failing row contains (7b02c0c7-aaa1-4abd-bee9-0957efa493d9, [MRN], "
+                 "[EMAIL], [DATE], null).\n");
     /* no evidence, no record */
     scrub_expect(r, "A0511725,2024-11-04,none,x,y\n", "A0511725,2024-11-04,none,x,y\n");
     phiscrub_rules_free(r);
