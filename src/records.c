@@ -121,6 +121,21 @@ static bool event_time(const char *s, size_t n)
     return fraction || s[colon + 1] != '0' || s[colon + 2] != '0';
 }
 
+/* A toll-free number (800, 833 ... 888), with or without the leading 1. */
+static bool toll_free(const char *s, size_t n)
+{
+    if (n == 11 && s[0] == '1') {
+        s++;
+        n--;
+    }
+    if (n != 10)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit((unsigned char)s[i]))
+            return false;
+    return s[0] == '8' && s[1] == s[2] && (s[1] == '0' || (s[1] >= '3' && s[1] <= '8'));
+}
+
 /* Which record_field rule labels this field, or -1. */
 static int classify(const records_ctx *rc, const char *s, size_t n)
 {
@@ -133,6 +148,8 @@ static int classify(const records_ctx *rc, const char *s, size_t n)
             return rc->rule_dob;
         return rc->rule_date;
     }
+    if (toll_free(s, n))
+        return -1; /* the clinic's own line, not the patient's */
     if (n == 10 && rc->npi && rc->npi->check(s, n, 0))
         return -1; /* the rendering provider's NPI, in every appointment export */
     if (looks_like_id(s, n))

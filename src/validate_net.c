@@ -287,6 +287,9 @@ static bool role_local(const char *s, size_t n)
         "frontdesk", "front-desk", "front.desk", "billing", "support", "info", "admin",
         "postmaster", "mailer-daemon", "appointments", "appointment", "scheduling", "office",
         "reception", "webmaster", "abuse", "hostmaster", "root", "bounce", "bounces",
+        "records", "medical-records", "medicalrecords", "referrals", "referral", "fax",
+        "efax", "intake", "pharmacy", "lab", "labs", "it", "helpdesk", "security", "privacy",
+        "compliance", "hr", "careers", "marketing", "sales", "accounts", "payments",
     };
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
         size_t k = strlen(roles[i]);

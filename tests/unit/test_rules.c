@@ -287,6 +287,9 @@ static void test_record_fields(void **state)
                     "2024-11-04 15:51:41\n",
                  "[MRN],2024-11-04T15:51:41.508Z,[EMAIL],1234567893,[DATE],[DATE],"
                  "2024-11-04 15:51:41\n");
+    /* the clinic's toll-free line is not the patient's */
+    scrub_expect(r, "A0511725,a@x.org,8884723900,18005550199,8224723900\n",
+                 "[MRN],[EMAIL],8884723900,18005550199,[MRN]\n");
     /* one digit off: not an NPI, so an identifier */
     scrub_expect(r, "A0511725,a@x.org,1234567894,x,y\n", "[MRN],[EMAIL],[MRN],x,y\n");
     /* PostgreSQL prints the failing row of a constraint error */

@@ -524,7 +524,7 @@ static void test_email(void **state)
         N("a@exa_mple.com"), N("a(b)@example.com"), N("jane%40example"), N("jane%4example.com"),
         N("jane@example.com%40"), N("\xc3\xa9@example.com"), N(""),
         /* role accounts: the clinic's own mailboxes */
-        N("noreply@bellavitamedspa.com"), N("Reminders@clinic.com"), N("frontdesk@clinic.com"),
+        N("noreply@bellavitamedspa.com"), N("Reminders@clinic.com"), N("frontdesk@clinic.com"), N("records@summitfp.com"), Y("records.jane@gmail.com"),
         N("no-reply%40clinic.com"), Y("noreply1@gmail.com"), Y("info.jane@gmail.com"),
     };
     CHECK("email", c, 0);
