@@ -23,6 +23,17 @@ static phiscrub_status load(const char *yaml, phiscrub_error *err, phiscrub_rule
     return st;
 }
 
+/* Compiles a rule text that must be valid. */
+static phiscrub_rules *load_ok(const char *yaml)
+{
+    phiscrub_error err;
+    phiscrub_rules *r = NULL;
+    phiscrub_status st = load(yaml, &err, &r);
+    if (st != PHISCRUB_OK)
+        fail_msg("status %d: %s", st, err.message);
+    return r;
+}
+
 static void expect_error(const char *yaml, phiscrub_status want, unsigned line, const char *needle)
 {
     phiscrub_error err;
@@ -188,9 +199,7 @@ static void test_value_lead(void **state)
                                "    category: ACCT\n"
                                "    key: '\\bacct[\"'']? ?[:=]'\n"
                                "    pattern: '\\d{4}\\b'\n";
-    phiscrub_error err;
-    phiscrub_rules *r = NULL;
-    assert_int_equal(load(yaml, &err, &r), PHISCRUB_OK);
+    phiscrub_rules *r = load_ok(yaml);
     scrub_expect(r, "acct=1234\n", "acct=[ACCT]\n");
     scrub_expect(r, "acct :   1234\n", "acct :   [ACCT]\n");
     scrub_expect(r, "{\"acct\": \"1234\"}\n", "{\"acct\": \"[ACCT]\"}\n");
@@ -212,9 +221,7 @@ static void test_mask_ends_on_word(void **state)
                                "  - id: nm\n"
                                "    category: NAME\n"
                                "    pattern: 'Tr[a-z]{0,3}'\n";
-    phiscrub_error err;
-    phiscrub_rules *r = NULL;
-    assert_int_equal(load(yaml, &err, &r), PHISCRUB_OK);
+    phiscrub_rules *r = load_ok(yaml);
     scrub_expect(r, "x Tr\xe1\xba\xa7n, y\n", "x [NAME], y\n");       /* Trần */
     scrub_expect(r, "x Tra\xce\xb1" "bc d\n", "x [NAME] d\n");       /* Greek inside */
     scrub_expect(r, "x Trabcdef\n", "x [NAME]def\n");                 /* ASCII: as matched */
@@ -247,9 +254,7 @@ static void test_keep_rules(void **state)
                                "    key: 'clinic='\n"
                                "    pattern: '[A-Za-z ]{1,20}\"'\n"
                                "    keep: true\n";
-    phiscrub_error err;
-    phiscrub_rules *r = NULL;
-    assert_int_equal(load(yaml, &err, &r), PHISCRUB_OK);
+    phiscrub_rules *r = load_ok(yaml);
     scrub_expect(r, "at Rose Aesthetics, Rose\n", "at Rose Aesthetics, [NAME]\n");
     scrub_expect(r, "clinic=\"Rose Lee\" Rose\n", "clinic=\"Rose Lee\" [NAME]\n");
     /* a mask that reaches past the kept text stays */
@@ -280,9 +285,7 @@ static void test_record_fields(void **state)
                                "    category: DATE\n"
                                "    record_field: date\n"
                                "    requires: [EMAIL]\n";
-    phiscrub_error err;
-    phiscrub_rules *r = NULL;
-    assert_int_equal(load(yaml, &err, &r), PHISCRUB_OK);
+    phiscrub_rules *r = load_ok(yaml);
     scrub_expect(r, "A0511725,2024-11-04T15:51:41.508Z,a@x.org,1234567893,12/01/2024,2024-12-01 09:30:00,"
                     "2024-11-04 15:51:41\n",
                  "[MRN],2024-11-04T15:51:41.508Z,[EMAIL],1234567893,[DATE],[DATE],"
