@@ -133,7 +133,7 @@ static bool toll_free(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!is_digit((unsigned char)s[i]))
             return false;
-    return s[0] == '8' && s[1] == s[2] && (s[1] == '0' || (s[1] >= '3' && s[1] <= '8'));
+    return nanp_toll_free(s);
 }
 
 /* Which record_field rule labels this field, or -1. */

@@ -255,7 +255,7 @@ static bool phone_scan(const char *s, size_t n, phone_digits *p)
 /* Toll-free area codes (800, 833, 844, 855, 866, 877, 888): a business's
  * number - the clinic's own SMS sender, a vendor's help line - never a
  * patient's. */
-static bool nanp_toll_free(const char *d)
+bool nanp_toll_free(const char *d)
 {
     return d[0] == '8' && d[1] == d[2] && (d[1] == '0' || (d[1] >= '3' && d[1] <= '8'));
 }

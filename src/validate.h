@@ -31,6 +31,10 @@ void validator_foreach(void (*f)(const char *name, void *ctx), void *ctx);
 
 /* ---- helpers the engine may reuse -------------------------------------- */
 
+/* True when the three digits at d are a toll-free area code (800, 833,
+ * 844, 855, 866, 877, 888): a business's line, never a patient's. */
+bool nanp_toll_free(const char *d);
+
 /* True when the n bytes are ASCII digits passing the Luhn (mod 10) check;
  * false on any other byte or n == 0. */
 bool luhn_ok(const char *digits, size_t n);
