@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define CACHE_MAGIC "phiscrub-hsdb-5\n"
+#define CACHE_MAGIC "phiscrub-hsdb-6\n"
 #define CACHE_MAX_BYTES (256u << 20)
 
 static bool add_list(EVP_MD_CTX *md, const expr_list *l)
@@ -114,8 +114,8 @@ static bool take_record(const char **p, const char *end, const char **rec, size_
     return true;
 }
 
-/* Entry layout: magic; (u64 length, bytes) for the main and the numeric
- * database, then for each rule its value and its before database (length
+/* Entry layout: magic; (u64 length, bytes) for the main, the words and the
+ * numeric database, then for each rule its value and its before database (length
  * 0: none); then the rules' widths (3 u32 per rule), which would otherwise
  * take Hyperscan's analysis of every expression to recompute. */
 /* Deserialises a database. A large one goes into a mapping populated in
@@ -170,8 +170,9 @@ static bool has_id(const expr_list *l, unsigned id)
 static void drop_dbs(phiscrub_rules *r)
 {
     rules_free_db(r, r->db);
+    rules_free_db(r, r->words_db);
     rules_free_db(r, r->numeric_db);
-    r->db = r->numeric_db = NULL;
+    r->db = r->words_db = r->numeric_db = NULL;
     for (size_t i = 0; i < r->nrules; i++) {
         rules_free_db(r, r->rules[i].value_db);
         rules_free_db(r, r->rules[i].before_db);
@@ -191,10 +192,11 @@ static bool load_entry(const char *data, size_t len, const expr_list *const list
     bool ok = len > strlen(CACHE_MAGIC) && !memcmp(p, CACHE_MAGIC, strlen(CACHE_MAGIC));
     p += strlen(CACHE_MAGIC);
     ok = ok && take_db(r, &p, end, lists[0]->expr.n != 0, &r->db) &&
-         take_db(r, &p, end, lists[3]->expr.n != 0, &r->numeric_db);
+         take_db(r, &p, end, lists[1]->expr.n != 0, &r->words_db) &&
+         take_db(r, &p, end, lists[4]->expr.n != 0, &r->numeric_db);
     for (size_t i = 0; ok && i < r->nrules; i++)
-        ok = take_db(r, &p, end, has_id(lists[1], (unsigned)i), &r->rules[i].value_db) &&
-             take_db(r, &p, end, has_id(lists[2], (unsigned)i), &r->rules[i].before_db);
+        ok = take_db(r, &p, end, has_id(lists[2], (unsigned)i), &r->rules[i].value_db) &&
+             take_db(r, &p, end, has_id(lists[3], (unsigned)i), &r->rules[i].before_db);
     const char *widths = NULL;
     size_t wn = 0;
     ok = ok && take_record(&p, end, &widths, &wn) && wn == r->nrules * 3 * sizeof(uint32_t);
@@ -259,7 +261,7 @@ bool db_cache_serialize(const phiscrub_rules *r, char **out, size_t *len)
     size_t n = 0;
     unsigned long long wlen = r->nrules * 3 * sizeof(uint32_t);
     bool ok = append(&buf, &n, CACHE_MAGIC, strlen(CACHE_MAGIC)) && append_db(&buf, &n, r->db) &&
-              append_db(&buf, &n, r->numeric_db);
+              append_db(&buf, &n, r->words_db) && append_db(&buf, &n, r->numeric_db);
     for (size_t i = 0; ok && i < r->nrules; i++)
         ok = append_db(&buf, &n, r->rules[i].value_db) && append_db(&buf, &n, r->rules[i].before_db);
     ok = ok && append(&buf, &n, &wlen, sizeof wlen);

@@ -11,13 +11,13 @@
 
 #include "internal.h"
 
-/* The databases of a rule set, in entry order: main, values, befores, numeric. */
-#define DB_CACHE_PARTS 4
+/* The expression lists of a rule set: main, words, values, befores, numeric. */
+#define DB_CACHE_PARTS 5
 
 /* Computes r->digest for these expression lists. Returns false on failure. */
 bool db_cache_digest(const expr_list *const lists[DB_CACHE_PARTS], phiscrub_rules *r);
 
-/* Loads r->db, r->numeric_db and every rule's value_db and before_db for
+/* Loads r->db, r->words_db, r->numeric_db and every rule's value_db and before_db for
  * r->digest from the embedded database or from dir (may be NULL). A
  * database must be present exactly when it has expressions. Returns false,
  * leaving r untouched, when neither has a valid entry; the caller then

@@ -214,9 +214,14 @@ struct phiscrub_rules {
     unsigned *expr_rule;   /* Hyperscan expression id -> rule index */
     bool *expr_som;        /* ... and whether it reports its start (SOM) */
     size_t nexpr;
-    hs_database_t *db;     /* all plain patterns and keys; SOM_LEFTMOST | MULTILINE */
-    hs_database_t *numeric_db; /* `numeric: true` rules; ids continue after the main ones */
-    size_t nmain;          /* expressions in db; the rest of expr_rule is numeric_db's */
+    /* Expression ids run through the three databases in this order. */
+    hs_database_t *db;     /* plain patterns and keys; SOM_LEFTMOST | MULTILINE; may be NULL */
+    /* key_list words (15,000 given names): bare literals in their own
+     * database. Two scans beat one: mixed with the keys' regexes, the
+     * names slow the literal matcher for everything (see bench/README.md). */
+    hs_database_t *words_db;
+    hs_database_t *numeric_db; /* `numeric: true` rules, scanned in numeric windows */
+    size_t nmain, nwords;  /* expressions in db, in words_db; the rest are numeric_db's */
     char **categories;
     size_t ncategories;
     wordset *stopwords;    /* common words a person-name candidate may not be */

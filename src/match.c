@@ -30,7 +30,7 @@ typedef struct {
 
 struct matcher {
     const phiscrub_rules *r;
-    hs_scratch_t *scratch;  /* main database */
+    hs_scratch_t *scratch;  /* the block databases: main, words, numeric */
     hs_scratch_t *vscratch; /* value database, used from inside the main callback */
     pending *pend;          /* per expression */
     unsigned *active;       /* expression ids with a pending candidate */
@@ -76,10 +76,11 @@ phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher *
     if (!m->pend || !m->active || !m->spans || !m->allows || !m->windows || !m->window_at ||
         !m->numbuf)
         st = PHISCRUB_ERR_NOMEM;
-    else if (hs_alloc_scratch(r->db, &m->scratch) != HS_SUCCESS)
-        st = PHISCRUB_ERR_NOMEM;
-    else if (r->numeric_db && hs_alloc_scratch(r->numeric_db, &m->scratch) != HS_SUCCESS)
-        st = PHISCRUB_ERR_NOMEM;
+    /* one scratch, grown to fit the three block databases */
+    const hs_database_t *dbs[] = {r->db, r->words_db, r->numeric_db};
+    for (size_t i = 0; st == PHISCRUB_OK && i < 3; i++)
+        if (dbs[i] && hs_alloc_scratch(dbs[i], &m->scratch) != HS_SUCCESS)
+            st = PHISCRUB_ERR_NOMEM;
     /* one scratch, grown to fit every rule's side databases */
     for (size_t i = 0; st == PHISCRUB_OK && i < r->nrules; i++) {
         const compiled_rule *ru = &r->rules[i];
@@ -468,7 +469,13 @@ phiscrub_status matcher_scan(matcher *m, const char *buf, size_t len, const regi
     m->len = len;
     m->nspans = m->nallows = 0;
     m->err = PHISCRUB_OK;
-    hs_error_t rc = hs_scan(m->r->db, buf, (unsigned)len, 0, m->scratch, on_match, m);
+    /* Matches are confirmed as they come, each expression's in order; the
+     * databases share nothing else, so they are scanned one after another. */
+    hs_error_t rc = HS_SUCCESS;
+    if (m->r->db)
+        rc = hs_scan(m->r->db, buf, (unsigned)len, 0, m->scratch, on_match, m);
+    if (m->r->words_db && rc == HS_SUCCESS && m->err == PHISCRUB_OK)
+        rc = hs_scan(m->r->words_db, buf, (unsigned)len, 0, m->scratch, on_match, m);
     if (m->r->numeric_db && rc == HS_SUCCESS && m->err == PHISCRUB_OK)
         rc = scan_numeric(m, buf, len);
     for (size_t i = 0; i < m->nactive; i++) {

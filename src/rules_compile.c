@@ -135,7 +135,7 @@ static char *literal_expr(const char *w)
 
 /* The expression lists a rule set compiles into. */
 typedef struct {
-    expr_list main, values, befores, numeric;
+    expr_list main, words, values, befores, numeric;
 } expr_lists;
 
 static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, const rule_def *d,
@@ -217,7 +217,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
             }
         }
         for (size_t i = 0; ru->key_leader < 0 && i < words->n; i++)
-            RETURN_IF_ERR(expr_add(&x->main, literal_expr(words->v[i]), flags, idx,
+            RETURN_IF_ERR(expr_add(&x->words, literal_expr(words->v[i]), flags, idx,
                                    (unsigned)strlen(words->v[i])));
     }
     if (d->before) {
@@ -372,29 +372,33 @@ static phiscrub_status collect(const phiscrub_config *cfg, phiscrub_rules *r, ex
     for (size_t i = 0; i < nroster; i++)
         rule_def_free(&roster_defs[i]);
     free(roster_defs);
-    if (st == PHISCRUB_OK && x->main.expr.n == 0) {
+    if (st == PHISCRUB_OK && x->main.expr.n + x->words.expr.n == 0) {
         error_set(err, NULL, 0, 0, NULL, "no rules are active");
         st = PHISCRUB_ERR_CONFIG;
     }
     return st;
 }
 
-/* One id space: main expressions first, then the numeric ones; Hyperscan
- * reports that index as the id. */
+/* One id space: main expressions first, then the words, then the numeric
+ * ones; Hyperscan reports that index as the id. */
 static phiscrub_status assign_ids(phiscrub_rules *r, expr_lists *x)
 {
+    expr_list *in_order[] = {&x->main, &x->words, &x->numeric};
     r->nmain = x->main.expr.n;
-    r->nexpr = x->main.expr.n + x->numeric.expr.n;
+    r->nwords = x->words.expr.n;
+    r->nexpr = x->main.expr.n + x->words.expr.n + x->numeric.expr.n;
     r->expr_rule = malloc(r->nexpr * sizeof *r->expr_rule);
     r->expr_som = malloc(r->nexpr * sizeof *r->expr_som);
     if (!r->expr_rule || !r->expr_som)
         return PHISCRUB_ERR_NOMEM;
-    for (size_t i = 0; i < r->nexpr; i++) {
-        expr_list *l = i < r->nmain ? &x->main : &x->numeric;
-        size_t k = i < r->nmain ? i : i - r->nmain;
-        r->expr_rule[i] = l->ids[k];
-        r->expr_som[i] = (l->flags[k] & HS_FLAG_SOM_LEFTMOST) != 0;
-        l->ids[k] = (unsigned)i;
+    size_t i = 0;
+    for (size_t li = 0; li < 3; li++) {
+        expr_list *l = in_order[li];
+        for (size_t k = 0; k < l->expr.n; k++, i++) {
+            r->expr_rule[i] = l->ids[k];
+            r->expr_som[i] = (l->flags[k] & HS_FLAG_SOM_LEFTMOST) != 0;
+            l->ids[k] = (unsigned)i;
+        }
     }
     return PHISCRUB_OK;
 }
@@ -419,12 +423,16 @@ static phiscrub_status compile_rule_db(phiscrub_rules *r, const expr_list *l, un
 static phiscrub_status compile_all(phiscrub_rules *r, const expr_lists *x, phiscrub_error *err)
 {
     RETURN_IF_ERR(lint_widths(r, &x->main, WIDTH_MAIN, err));
+    RETURN_IF_ERR(lint_widths(r, &x->words, WIDTH_MAIN, err));
     RETURN_IF_ERR(lint_widths(r, &x->numeric, WIDTH_MAIN, err));
     RETURN_IF_ERR(lint_widths(r, &x->values, WIDTH_VALUE, err));
     RETURN_IF_ERR(lint_widths(r, &x->befores, WIDTH_BEFORE, err));
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    RETURN_IF_ERR(compile_db(r, &x->main, true, &r->db, err));
+    if (x->main.expr.n)
+        RETURN_IF_ERR(compile_db(r, &x->main, true, &r->db, err));
+    if (x->words.expr.n)
+        RETURN_IF_ERR(compile_db(r, &x->words, true, &r->words_db, err));
     if (x->numeric.expr.n)
         RETURN_IF_ERR(compile_db(r, &x->numeric, true, &r->numeric_db, err));
     for (size_t i = 0; i < r->nrules; i++) {
@@ -449,10 +457,10 @@ static void summarize(phiscrub_rules *r)
         r->max_window = ru->window > r->max_window ? ru->window : r->max_window;
         r->max_window = ru->not_window > r->max_window ? ru->not_window : r->max_window;
     }
-    const hs_database_t *dbs[] = {r->db, r->numeric_db};
-    for (size_t i = 0; i < 2 + 2 * r->nrules; i++) {
-        const hs_database_t *db = i < 2 ? dbs[i] : i % 2 ? r->rules[(i - 2) / 2].before_db
-                                                         : r->rules[(i - 2) / 2].value_db;
+    const hs_database_t *dbs[] = {r->db, r->words_db, r->numeric_db};
+    for (size_t i = 0; i < 3 + 2 * r->nrules; i++) {
+        const hs_database_t *db = i < 3 ? dbs[i] : i % 2 ? r->rules[(i - 3) / 2].value_db
+                                                         : r->rules[(i - 3) / 2].before_db;
         size_t sz = 0;
         if (db && hs_database_size(db, &sz) == HS_SUCCESS)
             r->db_size += sz;
@@ -464,7 +472,8 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
     RETURN_IF_ERR(check_pack_names(cfg, err));
     r->flags = cfg->flags;
     expr_lists x = {0};
-    const expr_list *lists[DB_CACHE_PARTS] = {&x.main, &x.values, &x.befores, &x.numeric};
+    const expr_list *lists[DB_CACHE_PARTS] = {&x.main, &x.words, &x.values, &x.befores,
+                                              &x.numeric};
     phiscrub_status st = collect(cfg, r, &x, err);
     if (st == PHISCRUB_OK)
         st = assign_ids(r, &x);
@@ -476,6 +485,7 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
             db_cache_store(cfg->cache_dir, r);
     }
     expr_free(&x.main);
+    expr_free(&x.words);
     expr_free(&x.values);
     expr_free(&x.befores);
     expr_free(&x.numeric);
@@ -552,6 +562,7 @@ void phiscrub_rules_free(phiscrub_rules *r)
         free(r->categories[i]);
     free(r->categories);
     rules_free_db(r, r->db);
+    rules_free_db(r, r->words_db);
     rules_free_db(r, r->numeric_db);
     for (size_t i = 0; i < r->nmaps; i++)
         munmap(r->maps[i].p, r->maps[i].n);
