@@ -100,6 +100,7 @@ typedef struct {
     bool enabled;
     bool keep;             /* keep: what it matches is kept, and any mask inside it */
     bool numeric;          /* matches only digits and separators: scanned in numeric windows */
+    bool whole_run;        /* numeric: a match must not continue with its separator and a digit */
     char *replacement;     /* NULL: "[CATEGORY]" */
     char *trim;            /* bytes stripped from the end of a keyed value; NULL: none */
     int priority;
@@ -178,6 +179,7 @@ typedef struct {
     unsigned value_max;    /* RULE_KEYED: longest value */
     bool mask_all;         /* RULE_KEYED: the mask starts at the key */
     bool keep;             /* its match (a keyed rule's value) is kept, with any mask inside it */
+    bool whole_run;        /* its match is a whole run of digit groups (numeric.h) */
     bool literal_keys;     /* keys are bare words: word boundaries checked in C */
     char *key_list;        /* the list behind literal_keys */
     /* Rules with the same key_list share one set of literal expressions

@@ -163,6 +163,23 @@ static bool cue_before(const char *buf, size_t pos, unsigned window, char **word
     return false;
 }
 
+/* whole_run: does the match [from, to) go on as the same run of digit
+ * groups? Its separator is the first byte in it that is not a digit; the
+ * run goes on where that separator and a digit follow or precede it.
+ * "2.55.3.4" inside 1.2.840.113619.2.55.3.4 is part of an OID, not an IPv4
+ * address; 203.0.113.45 before a full stop is one. */
+static bool continues_run(const char *buf, size_t len, size_t from, size_t to)
+{
+    size_t i = from;
+    while (i < to && (unsigned)(buf[i] - '0') < 10)
+        i++;
+    if (i == to)
+        return false; /* no separator: \b already sees the neighbours */
+    char sep = buf[i];
+    return (from >= 2 && buf[from - 1] == sep && (unsigned)(buf[from - 2] - '0') < 10) ||
+           (to + 1 < len && buf[to] == sep && (unsigned)(buf[to + 1] - '0') < 10);
+}
+
 /* ---- spans -------------------------------------------------------------- */
 
 /* A mask never ends inside a word that goes on in non-ASCII letters: a
@@ -357,6 +374,8 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
     if (ru->nnot && cue_before(m->buf, from, ru->not_window, ru->not_context, ru->nnot))
         return;
     size_t start = from, end = to;
+    if (ru->whole_run && continues_run(m->buf, m->len, from, to))
+        return;
     if (ru->literal_keys && ((from > 0 && ascii_is_word((unsigned char)m->buf[from - 1])) ||
                              (to < m->len && ascii_is_word((unsigned char)m->buf[to]))))
         return; /* a list word inside a longer word */

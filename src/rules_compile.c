@@ -147,6 +147,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     r->nrules++; /* counted now so rules_free releases a half-built rule */
     ru->kind = RULE_PLAIN;
     ru->keep = d->keep;
+    ru->whole_run = d->whole_run;
     ru->caseless = d->caseless;
     ru->priority = d->priority;
     ru->window = d->window;
@@ -372,7 +373,7 @@ static phiscrub_status collect(const phiscrub_config *cfg, phiscrub_rules *r, ex
     for (size_t i = 0; i < nroster; i++)
         rule_def_free(&roster_defs[i]);
     free(roster_defs);
-    if (st == PHISCRUB_OK && x->main.expr.n + x->words.expr.n == 0) {
+    if (st == PHISCRUB_OK && x->main.expr.n + x->words.expr.n + x->numeric.expr.n == 0) {
         error_set(err, NULL, 0, 0, NULL, "no rules are active");
         st = PHISCRUB_ERR_CONFIG;
     }

@@ -313,6 +313,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->numeric));
         } else if (!strcmp(key, "keep")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->keep));
+        } else if (!strcmp(key, "whole_run")) {
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->whole_run));
         } else if (!strcmp(key, "before_optional")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->before_optional));
         } else if (!strcmp(key, "before")) {
@@ -376,6 +378,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         bool keyed = d->keys.n || d->key_list;
         if (d->numeric && keyed)
             return fail(ld, node, d->id, "numeric: applies to rules without a key", NULL);
+        if (d->whole_run && !d->numeric)
+            return fail(ld, node, d->id, "whole_run: applies to numeric: rules", NULL);
         if (d->keep && (d->numeric || d->record_field))
             return fail(ld, node, d->id, "keep: does not combine with numeric: or record_field:",
                         NULL);

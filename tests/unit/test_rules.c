@@ -267,6 +267,37 @@ static void test_keep_rules(void **state)
                  PHISCRUB_ERR_CONFIG, 3, "keep:");
 }
 
+/* whole_run: a numeric match continued by its separator and a digit is
+ * part of a longer run (an OID, a version), on either side; the same
+ * pattern without it matches inside the run. */
+static void test_whole_run(void **state)
+{
+    (void)state;
+    static const char yaml[] = "pack: one\n"
+                               "rules:\n"
+                               "  - id: quad\n"
+                               "    category: IP\n"
+                               "    numeric: true\n"
+                               "    whole_run: true\n"
+                               "    pattern: '\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b'\n"
+                               "  - id: ssn\n"
+                               "    category: SSN\n"
+                               "    numeric: true\n"
+                               "    pattern: '\\b\\d{3}-\\d{2}-\\d{4}\\b'\n";
+    phiscrub_rules *r = load_ok(yaml);
+    scrub_expect(r, "uid=1.2.840.113619.2.55.3.4 x\n", "uid=1.2.840.113619.2.55.3.4 x\n");
+    scrub_expect(r, "pkg 10.2.3.4.5 y 10.2.3.4:80\n", "pkg 10.2.3.4.5 y [IP]:80\n");
+    scrub_expect(r, "from 203.0.113.45. Bye\n", "from [IP]. Bye\n");
+    /* a different separator does not continue the run */
+    scrub_expect(r, "at 2024-203.0.113.45-x\n", "at 2024-[IP]-x\n");
+    /* without whole_run, a match inside a longer run stands */
+    scrub_expect(r, "ref 2024-123-45-6789\n", "ref 2024-[SSN]\n");
+    phiscrub_rules_free(r);
+    expect_error("pack: one\nrules:\n  - id: k\n    category: X\n    pattern: 'a'\n"
+                 "    whole_run: true\n",
+                 PHISCRUB_ERR_CONFIG, 3, "whole_run:");
+}
+
 /* Fields of a patient row (records.c): ids and dates are labelled; an
  * event timestamp with seconds and a provider's NPI are not. */
 static void test_record_fields(void **state)
@@ -334,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_value_lead),
         cmocka_unit_test(test_mask_ends_on_word),
         cmocka_unit_test(test_keep_rules),
+        cmocka_unit_test(test_whole_run),
         cmocka_unit_test(test_record_fields),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
