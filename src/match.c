@@ -334,12 +334,15 @@ static size_t match_value(matcher *m, unsigned rule_idx, size_t key_from, size_t
  * "phone: ", "\"mrn\":"), and the blanks and the quote that may follow are
  * skipped here rather than matched by the key. A variable tail after a
  * literal key makes Hyperscan verify every hit of the key word, and would
- * report one key end per blank. Skipped: up to 3 blanks, then a JSON
- * array's '[' before a quote, up to 2 blanks, and one quote
+ * report one key end per blank. Skipped: the '>' of a Ruby or PHP "=>"
+ * (Rails logs Twilio's callbacks as "FromZip"=>"80304"), up to 3 blanks,
+ * then a JSON array's '[' before a quote, up to 2 blanks, and one quote
  * (VALUE_LEAD_MAX bytes at most). */
 static size_t value_start(const char *buf, size_t at, size_t len)
 {
     size_t i = at;
+    if (at > 0 && at < len && buf[at - 1] == '=' && buf[at] == '>')
+        i++;
     while (i < len && i - at < 3 && (buf[i] == ' ' || buf[i] == '\t'))
         i++;
     if (i < len && buf[i] == '[') {

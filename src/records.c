@@ -5,7 +5,7 @@
  * carries its record number and birth date without any key, and its header
  * line may be thousands of lines away (or absent). What identifies it as a
  * patient record is the PHI the other rules already confirmed on the same
- * line. So for a comma- or '|'-delimited line (not HL7) holding a span of
+ * line. So for a comma-, '|'-, ';'- or tab-delimited line (not HL7) holding a span of
  * an evidence category (rules' `requires:`), every field shaped like an
  * identifier, a date or a name ("Surname, Given", or two neighbouring
  * one-word fields) is masked too, labelled by the `record_field:` rules.
@@ -243,19 +243,24 @@ static bool hl7_like(const char *buf, size_t ls, size_t le)
     return false;
 }
 
-/* Fields of a '|'-delimited export row ("A9443979|GRÜNEWALD, LEILANI|..."),
- * or 0: HL7, JSON or key=value. Fields may hold ", ". */
-static size_t count_pipe_fields(const char *buf, size_t ls, size_t le)
+/* Fields of a '|', ';' or tab-delimited export row ("A9443979|GRÜNEWALD,
+ * LEILANI|...", "Strong;Carter;11/18/1971;..."), or 0: HL7, JSON or
+ * key=value. Fields may hold ", "; a ';' followed by a blank is prose. */
+static size_t count_delim_fields(const char *buf, size_t ls, size_t le, char delim)
 {
-    size_t pipes = 0;
+    size_t delims = 0;
     for (size_t i = ls; i < le; i++) {
         if (buf[i] == '=' || buf[i] == '{')
             return 0;
-        pipes += buf[i] == '|';
+        if (buf[i] == delim) {
+            if (delim == ';' && i + 1 < le && (buf[i + 1] == ' ' || buf[i + 1] == '\t'))
+                return 0;
+            delims++;
+        }
     }
-    if (pipes + 1 < RECORDS_MIN_FIELDS || hl7_like(buf, ls, le))
+    if (delims + 1 < RECORDS_MIN_FIELDS || (delim == '|' && hl7_like(buf, ls, le)))
         return 0;
-    return pipes + 1;
+    return delims + 1;
 }
 
 /* PostgreSQL's constraint errors print the whole row:
@@ -298,8 +303,12 @@ void records_extend(const records_ctx *rc, const char *buf, size_t len, const re
             scan_fields(rc, buf, ts, te, ',', spans, nspans, push, ctx);
         else if (count_csv_fields(buf, ls, le) >= RECORDS_MIN_FIELDS) /* 0 when not CSV */
             scan_fields(rc, buf, ls, le, ',', spans, nspans, push, ctx);
-        else if (count_pipe_fields(buf, ls, le) >= RECORDS_MIN_FIELDS)
-            scan_fields(rc, buf, ls, le, '|', spans, nspans, push, ctx);
+        else
+            for (const char *d = "|;\t"; *d; d++)
+                if (count_delim_fields(buf, ls, le, *d) >= RECORDS_MIN_FIELDS) {
+                    scan_fields(rc, buf, ls, le, *d, spans, nspans, push, ctx);
+                    break;
+                }
     }
 }
 

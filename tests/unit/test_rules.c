@@ -324,6 +324,11 @@ static void test_record_fields(void **state)
     /* the clinic's toll-free line is not the patient's */
     scrub_expect(r, "A0511725,a@x.org,8884723900,18005550199,8224723900\n",
                  "[MRN],[EMAIL],8884723900,18005550199,[MRN]\n");
+    /* ';' and tab rows too; "; " is prose */
+    scrub_expect(r, "A0511725;a@x.org;12/01/2024;x\n", "[MRN];[EMAIL];[DATE];x\n");
+    scrub_expect(r, "A0511725\ta@x.org\t12/01/2024\tx\n", "[MRN]\t[EMAIL]\t[DATE]\tx\n");
+    scrub_expect(r, "job A0511725; mail a@x.org; due 12/01/2024\n",
+                 "job A0511725; mail [EMAIL]; due 12/01/2024\n");
     /* one digit off: not an NPI, so an identifier */
     scrub_expect(r, "A0511725,a@x.org,1234567894,x,y\n", "[MRN],[EMAIL],[MRN],x,y\n");
     /* PostgreSQL prints the failing row of a constraint error */
