@@ -223,7 +223,6 @@ struct phiscrub_rules {
      * names slow the literal matcher for everything (see bench/README.md). */
     hs_database_t *words_db;
     hs_database_t *numeric_db; /* `numeric: true` rules, scanned in numeric windows */
-    size_t nmain, nwords;  /* expressions in db, in words_db; the rest are numeric_db's */
     char **categories;
     size_t ncategories;
     wordset *stopwords;    /* common words a person-name candidate may not be */
@@ -242,6 +241,16 @@ struct phiscrub_rules {
     } *maps;
     size_t nmaps;
 };
+
+/* The databases scanned over every block, in id order; any may be NULL. */
+#define RULES_BLOCK_DBS 3
+static inline void rules_block_dbs(const phiscrub_rules *r,
+                                   const hs_database_t *out[RULES_BLOCK_DBS])
+{
+    out[0] = r->db;
+    out[1] = r->words_db;
+    out[2] = r->numeric_db;
+}
 
 /* Frees a database of r, whether Hyperscan allocated it or it lives in
  * one of r's mappings (rules_compile.c). */

@@ -76,9 +76,10 @@ phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher *
     if (!m->pend || !m->active || !m->spans || !m->allows || !m->windows || !m->window_at ||
         !m->numbuf)
         st = PHISCRUB_ERR_NOMEM;
-    /* one scratch, grown to fit the three block databases */
-    const hs_database_t *dbs[] = {r->db, r->words_db, r->numeric_db};
-    for (size_t i = 0; st == PHISCRUB_OK && i < 3; i++)
+    /* one scratch, grown to fit the block databases */
+    const hs_database_t *dbs[RULES_BLOCK_DBS];
+    rules_block_dbs(r, dbs);
+    for (size_t i = 0; st == PHISCRUB_OK && i < RULES_BLOCK_DBS; i++)
         if (dbs[i] && hs_alloc_scratch(dbs[i], &m->scratch) != HS_SUCCESS)
             st = PHISCRUB_ERR_NOMEM;
     /* one scratch, grown to fit every rule's side databases */

@@ -385,8 +385,6 @@ static phiscrub_status collect(const phiscrub_config *cfg, phiscrub_rules *r, ex
 static phiscrub_status assign_ids(phiscrub_rules *r, expr_lists *x)
 {
     expr_list *in_order[] = {&x->main, &x->words, &x->numeric};
-    r->nmain = x->main.expr.n;
-    r->nwords = x->words.expr.n;
     r->nexpr = x->main.expr.n + x->words.expr.n + x->numeric.expr.n;
     r->expr_rule = malloc(r->nexpr * sizeof *r->expr_rule);
     r->expr_som = malloc(r->nexpr * sizeof *r->expr_som);
@@ -458,10 +456,13 @@ static void summarize(phiscrub_rules *r)
         r->max_window = ru->window > r->max_window ? ru->window : r->max_window;
         r->max_window = ru->not_window > r->max_window ? ru->not_window : r->max_window;
     }
-    const hs_database_t *dbs[] = {r->db, r->words_db, r->numeric_db};
-    for (size_t i = 0; i < 3 + 2 * r->nrules; i++) {
-        const hs_database_t *db = i < 3 ? dbs[i] : i % 2 ? r->rules[(i - 3) / 2].value_db
-                                                         : r->rules[(i - 3) / 2].before_db;
+    const hs_database_t *dbs[RULES_BLOCK_DBS];
+    rules_block_dbs(r, dbs);
+    for (size_t i = 0; i < RULES_BLOCK_DBS + 2 * r->nrules; i++) {
+        size_t k = (i - RULES_BLOCK_DBS) / 2;
+        const hs_database_t *db = i < RULES_BLOCK_DBS ? dbs[i]
+                                  : i % 2             ? r->rules[k].value_db
+                                                      : r->rules[k].before_db;
         size_t sz = 0;
         if (db && hs_database_size(db, &sz) == HS_SUCCESS)
             r->db_size += sz;
