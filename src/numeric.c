@@ -25,7 +25,9 @@
  * byte cost more than the Hyperscan scan of the windows. The block is
  * classified 64 bytes at a time into bit masks instead; only stretches of
  * digits and in-between separators long enough to hold a qualifying run
- * (7 bytes; 15 for hex runs) are walked byte by byte. numeric_windows_ref()
+ * (7 bytes; 15 for hex runs) are walked byte by byte. Where the CPU has
+ * AVX-512BW (checked at run time) one 64-byte load and a few compares give
+ * the masks; otherwise four SSE2 loads, or a scalar loop. numeric_windows_ref()
  * is the plain walk, kept as the reference the tests compare against. */
 #include "numeric.h"
 
@@ -33,6 +35,10 @@
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define HAVE_AVX512_PATH 1
 #endif
 
 #define MIN_STRETCH 7      /* the shortest qualifying run: "1.2.3.4" */
@@ -192,7 +198,7 @@ typedef struct {
     uint64_t digit, sep, dotslash, hex, colon;
 } masks;
 
-static void classify(const unsigned char *p, masks *m)
+static void classify_portable(const unsigned char *p, masks *m)
 {
 #if defined(__SSE2__)
     m->digit = m->sep = m->dotslash = m->hex = m->colon = 0;
@@ -233,9 +239,28 @@ static void classify(const unsigned char *p, masks *m)
 #endif
 }
 
+#if HAVE_AVX512_PATH
+__attribute__((target("avx512bw"))) static void classify_avx512(const unsigned char *p, masks *m)
+{
+    __m512i x = _mm512_loadu_si512((const void *)p);
+    __mmask64 d = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, _mm512_set1_epi8('0')),
+                                         _mm512_set1_epi8(10));
+    __m512i l = _mm512_sub_epi8(_mm512_or_si512(x, _mm512_set1_epi8(0x20)), _mm512_set1_epi8('a'));
+    __mmask64 af = _mm512_cmplt_epu8_mask(l, _mm512_set1_epi8(6));
+    __mmask64 ds = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('.')) |
+                   _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('/'));
+    m->digit = d;
+    m->hex = d | af;
+    m->dotslash = ds;
+    m->sep = ds | _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(' ')) |
+             _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('-'));
+    m->colon = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(':'));
+}
+#endif
+
 /* Bits where at least 7 (or 15, hex) consecutive bits of cur, continued
  * by next, are set: runs of 2, 4, 7 and 15 by doubling. */
-static uint64_t stretch_starts(uint64_t cur, uint64_t next, bool hex)
+static inline __attribute__((always_inline)) uint64_t stretch_starts(uint64_t cur, uint64_t next, bool hex)
 {
 #if defined(__SIZEOF_INT128__)
     unsigned __int128 x = (unsigned __int128)next << 64 | cur;
@@ -253,8 +278,11 @@ static uint64_t stretch_starts(uint64_t cur, uint64_t next, bool hex)
 #endif
 }
 
+typedef void classify_fn(const unsigned char *p, masks *m);
+
 /* Word wi's masks; bytes past len are classified as NUL. */
-static void load_word(const char *buf, size_t len, size_t wi, masks *m)
+static inline __attribute__((always_inline)) void
+load_word(classify_fn *classify, const char *buf, size_t len, size_t wi, masks *m)
 {
     size_t at = wi * 64;
     if (at + 64 <= len) {
@@ -267,7 +295,7 @@ static void load_word(const char *buf, size_t len, size_t wi, masks *m)
     classify(tail, m);
 }
 
-static unsigned popcount64(uint64_t x) /* without -mpopcnt, the builtin is a call */
+static inline __attribute__((always_inline)) unsigned popcount64(uint64_t x) /* without -mpopcnt, the builtin is a call */
 {
     x -= (x >> 1) & 0x5555555555555555ull;
     x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
@@ -279,7 +307,7 @@ static unsigned popcount64(uint64_t x) /* without -mpopcnt, the builtin is a cal
  * needs 9 digits, or a '.' or '/' between digits. ISO dates ("2026-11-23",
  * 8 digits) are the common stretch, and this is what skips them. Sets *len
  * to the stretch's length when it is known. */
-static bool worth_walking(const masks *cur, const masks *next, uint64_t num_cur, uint64_t num_next,
+static inline __attribute__((always_inline)) bool worth_walking(const masks *cur, const masks *next, uint64_t num_cur, uint64_t num_next,
                           unsigned b, size_t *len)
 {
 #if defined(__SIZEOF_INT128__)
@@ -301,7 +329,7 @@ static bool worth_walking(const masks *cur, const masks *next, uint64_t num_cur,
 
 /* Word cur's digit-or-inner-separator mask and hex-or-inner-colon mask,
  * given its neighbours; *colons counts its inner colons. */
-static void run_masks(const masks *prev, const masks *cur, const masks *next, uint64_t *num,
+static inline __attribute__((always_inline)) void run_masks(const masks *prev, const masks *cur, const masks *next, uint64_t *num,
                       uint64_t *hex, unsigned *colons)
 {
     uint64_t d_left = (cur->digit << 1) | (prev->digit >> 63);
@@ -314,21 +342,24 @@ static void run_masks(const masks *prev, const masks *cur, const masks *next, ui
     *colons = popcount64(inner);
 }
 
-size_t numeric_windows(const char *buf, size_t len, numeric_window *out, size_t cap)
+/* The word loop, inlined once per classify_fn so that each copy is
+ * compiled for its instruction set. */
+static inline __attribute__((always_inline)) size_t
+windows_with(classify_fn *classify, const char *buf, size_t len, numeric_window *out, size_t cap)
 {
     window_list w = {out, 0, cap};
     size_t nwords = (len + 63) / 64;
     masks prev = {0, 0, 0, 0, 0}, cur, next, after;
     if (nwords == 0)
         return 0;
-    load_word(buf, len, 0, &cur);
-    load_word(buf, len, 1, &next);
+    load_word(classify, buf, len, 0, &cur);
+    load_word(classify, buf, len, 1, &next);
     uint64_t num_cur, hex_cur, num_next, hex_next;
     unsigned colons_cur, colons_next;
     run_masks(&prev, &cur, &next, &num_cur, &hex_cur, &colons_cur);
     size_t num_resume = 0, hex_resume = 0; /* walked up to here already */
     for (size_t wi = 0; wi < nwords; wi++) {
-        load_word(buf, len, wi + 2, &after);
+        load_word(classify, buf, len, wi + 2, &after);
         run_masks(&cur, &next, &after, &num_next, &hex_next, &colons_next);
         /* Walks start where the reference walk would and a window could
          * result: digit runs on a digit, hex runs on a hex digit. */
@@ -356,4 +387,26 @@ size_t numeric_windows(const char *buf, size_t len, numeric_window *out, size_t 
         colons_cur = colons_next;
     }
     return w.n;
+}
+
+size_t numeric_windows_portable(const char *buf, size_t len, numeric_window *out, size_t cap)
+{
+    return windows_with(classify_portable, buf, len, out, cap);
+}
+
+#if HAVE_AVX512_PATH
+__attribute__((target("avx512bw,popcnt,bmi"))) static size_t
+windows_avx512(const char *buf, size_t len, numeric_window *out, size_t cap)
+{
+    return windows_with(classify_avx512, buf, len, out, cap);
+}
+#endif
+
+size_t numeric_windows(const char *buf, size_t len, numeric_window *out, size_t cap)
+{
+#if HAVE_AVX512_PATH
+    if (__builtin_cpu_supports("avx512bw"))
+        return windows_avx512(buf, len, out, cap);
+#endif
+    return numeric_windows_portable(buf, len, out, cap);
 }

@@ -18,6 +18,8 @@ typedef struct {
  * always room enough. */
 #define NUMERIC_WINDOWS_MAX(len) ((len) / NUMERIC_MERGE_GAP + 2)
 size_t numeric_windows(const char *buf, size_t len, numeric_window *out, size_t cap);
+/* The same without AVX-512, whatever the CPU: so tests cover both paths. */
+size_t numeric_windows_portable(const char *buf, size_t len, numeric_window *out, size_t cap);
 /* The same windows found by a plain byte walk: the reference for tests. */
 size_t numeric_windows_ref(const char *buf, size_t len, numeric_window *out, size_t cap);
 

@@ -1,7 +1,8 @@
 /* test_numeric.c — the windows numeric rules are scanned over.
  *
  * numeric_windows() classifies 64 bytes at a time and walks only long
- * stretches; numeric_windows_ref() walks every byte. Both must give the
+ * stretches (with AVX-512 where the CPU has it; numeric_windows_portable()
+ * never uses it); numeric_windows_ref() walks every byte. All must give the
  * same windows for any input, so the inputs are built to stress what the
  * fast path skips: runs that cross a 64-byte word, runs of exactly the
  * minimum length and one shorter, separator changes, hex words next to
@@ -18,12 +19,15 @@
 static size_t windows(const char *s, numeric_window *out, size_t cap)
 {
     size_t n = numeric_windows(s, strlen(s), out, cap);
-    numeric_window ref[64];
+    numeric_window ref[64], portable[64];
     assert_true(cap <= 64);
     assert_int_equal(n, numeric_windows_ref(s, strlen(s), ref, cap));
+    assert_int_equal(n, numeric_windows_portable(s, strlen(s), portable, cap));
     for (size_t i = 0; i < n; i++) {
         assert_int_equal(out[i].start, ref[i].start);
         assert_int_equal(out[i].end, ref[i].end);
+        assert_int_equal(portable[i].start, ref[i].start);
+        assert_int_equal(portable[i].end, ref[i].end);
     }
     return n;
 }
@@ -110,13 +114,16 @@ static void test_matches_reference(void **state)
     (void)state;
     enum { CAP = 700 };
     char buf[CAP + 64];
-    numeric_window fast[CAP], ref[CAP];
+    numeric_window fast[CAP], portable[CAP], ref[CAP];
     for (int round = 0; round < 20000; round++) {
         size_t len = random_text(buf, CAP);
         size_t n = numeric_windows(buf, len, fast, CAP);
+        size_t p = numeric_windows_portable(buf, len, portable, CAP);
         size_t m = numeric_windows_ref(buf, len, ref, CAP);
         if (n != m || memcmp(fast, ref, n * sizeof *fast) != 0)
             fail_msg("round %d: %zu windows, reference %zu, for '%s'", round, n, m, buf);
+        if (p != m || memcmp(portable, ref, p * sizeof *portable) != 0)
+            fail_msg("round %d: %zu portable windows, reference %zu, for '%s'", round, p, m, buf);
     }
 }
 
