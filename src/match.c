@@ -300,24 +300,33 @@ static bool value_may_start(const compiled_rule *ru, const char *p, size_t n)
     return i < n && byteset_has(&ru->value_first, (unsigned char)p[i]);
 }
 
-/* Finds the value after a key [key_from, at); returns its length, 0 if
- * none. With mask: all the check sees key and value together. */
-static size_t match_value(matcher *m, unsigned rule_idx, size_t key_from, size_t at)
+/* Collects in m->value_ends where a value of ru starting at `at` may end
+ * (same line only); returns false if it can end nowhere. */
+static bool find_value_ends(matcher *m, unsigned rule_idx, size_t at)
 {
     const compiled_rule *ru = &m->r->rules[rule_idx];
     size_t limit = m->len - at < ru->value_max ? m->len - at : ru->value_max;
     const char *nl = memchr(m->buf + at, '\n', limit);
     if (nl)
         limit = (size_t)(nl - (m->buf + at));
-    if (limit == 0 || !value_may_start(ru, m->buf + at, limit))
-        return 0;
-    m->value_rule = rule_idx;
     m->nends = 0;
+    if (limit == 0 || !value_may_start(ru, m->buf + at, limit))
+        return false;
+    m->value_rule = rule_idx;
     if (hs_scan(ru->value_db, m->buf + at, (unsigned)limit, 0, m->vscratch, on_value, m) !=
         HS_SUCCESS) {
         m->err = PHISCRUB_ERR_SCAN;
-        return 0;
+        return false;
     }
+    return m->nends > 0;
+}
+
+/* The value after a key [key_from, at), from the ends find_value_ends
+ * found: the longest that passes the rule's checks; its length, 0 if none.
+ * With mask: all the check sees key and value together. */
+static size_t pick_value(const matcher *m, unsigned rule_idx, size_t key_from, size_t at)
+{
+    const compiled_rule *ru = &m->r->rules[rule_idx];
     size_t stop = ru->longest_only && m->nends ? m->nends - 1 : 0;
     for (size_t k = m->nends; k-- > stop;) {
         size_t n = m->value_ends[k];
@@ -384,6 +393,15 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
                              (to < m->len && ascii_is_word((unsigned char)m->buf[to]))))
         return; /* a list word inside a longer word */
     if (ru->kind == RULE_KEYED) {
+        size_t n = 0, at = to;
+        /* The value first: it needs no `before:`, and most keys that fail
+         * fail there (an '@' in "[meta@32473 ...]" has no domain after it). */
+        if (ru->has_value) {
+            if (!ru->literal_keys) /* list words are words, not keys with a separator */
+                at = value_start(m->buf, to, m->len);
+            if (!find_value_ends(m, rule_idx, at))
+                return;
+        }
         if (ru->before_max) {
             size_t b = match_before(m, rule_idx, from);
             if (b == SIZE_MAX && !ru->before_optional)
@@ -391,11 +409,8 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
             if (b != SIZE_MAX)
                 from = b;
         }
-        size_t n = 0, at = to;
         if (ru->has_value) {
-            if (!ru->literal_keys) /* list words are words, not keys with a separator */
-                at = value_start(m->buf, to, m->len);
-            if ((n = match_value(m, rule_idx, from, at)) == 0)
+            if ((n = pick_value(m, rule_idx, from, at)) == 0)
                 return;
         } else if (!rule_check(m, ru, m->buf + from, to - from)) {
             return;
