@@ -91,6 +91,7 @@ typedef struct {
     strvec requires;       /* record_field: categories that mark a line as a record */
     char *value_list;      /* the value's first word must be in this list */
     bool mask_all;         /* keyed: mask the key too ("mask: all") */
+    bool mask_before;      /* keyed, before:, no value: mask before: alone ("mask: before") */
     char *validator;       /* NULL when none */
     strvec context;        /* cue words, one must occur within `window` bytes before */
     unsigned window;
@@ -178,6 +179,7 @@ typedef struct {
     unsigned main_width;   /* widest match of its pattern or key */
     unsigned value_max;    /* RULE_KEYED: longest value */
     bool mask_all;         /* RULE_KEYED: the mask starts at the key */
+    bool mask_before;      /* RULE_KEYED: the mask is what before: matched, the key kept */
     bool keep;             /* its match (a keyed rule's value) is kept, with any mask inside it */
     bool whole_run;        /* its match is a whole run of digit groups (numeric.h) */
     bool literal_keys;     /* keys are bare words: word boundaries checked in C */

@@ -393,7 +393,7 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
                              (to < m->len && ascii_is_word((unsigned char)m->buf[to]))))
         return; /* a list word inside a longer word */
     if (ru->kind == RULE_KEYED) {
-        size_t n = 0, at = to;
+        size_t n = 0, at = to, key_from = from;
         /* The value first: it needs no `before:`, and most keys that fail
          * fail there (an '@' in "[meta@32473 ...]" has no domain after it). */
         if (ru->has_value) {
@@ -412,6 +412,11 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
         if (ru->has_value) {
             if ((n = pick_value(m, rule_idx, from, at)) == 0)
                 return;
+        } else if (ru->mask_before) {
+            /* the key says what the words before it are: only they are masked */
+            if (from == key_from || !rule_check(m, ru, m->buf + from, key_from - from))
+                return;
+            at = key_from;
         } else if (!rule_check(m, ru, m->buf + from, to - from)) {
             return;
         }

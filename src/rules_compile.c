@@ -236,6 +236,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     if (d->keys.n || d->key_list) {
         ru->kind = RULE_KEYED;
         ru->mask_all = d->mask_all || d->before;
+        ru->mask_before = d->mask_before;
         ru->has_value = d->patterns.n > 0;
         ru->before_optional = d->before_optional;
         ru->longest_only = d->longest_only;

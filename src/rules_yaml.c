@@ -328,9 +328,11 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
                 return PHISCRUB_ERR_NOMEM;
         } else if (!strcmp(key, "mask")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
-            if (strcmp(s, "all") != 0 && strcmp(s, "value") != 0)
-                return fail(ld, v, d->id, "mask: is 'value' (the default) or 'all'", NULL);
+            if (strcmp(s, "all") != 0 && strcmp(s, "value") != 0 && strcmp(s, "before") != 0)
+                return fail(ld, v, d->id, "mask: is 'value' (the default), 'all' or 'before'",
+                            NULL);
             d->mask_all = !strcmp(s, "all");
+            d->mask_before = !strcmp(s, "before");
         } else if (!strcmp(key, "validator")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
             if (strcmp(s, "person_name") != 0 && strcmp(s, "person_name_weak") != 0 &&
@@ -386,6 +388,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         if ((d->trim || d->mask_all || d->value_list || d->before) && !keyed)
             return fail(ld, node, d->id, "trim:, mask: and value_list: apply to rules with a key",
                         NULL);
+        if (d->mask_before && (!d->before || d->patterns.n))
+            return fail(ld, node, d->id, "mask: before needs before: and no pattern:", NULL);
         if (d->keys.n && d->key_list)
             return fail(ld, node, d->id, "a rule has key: or key_list:, not both", NULL);
     }

@@ -113,7 +113,7 @@ const LOGWORDS = words(`
   data database date datetime db deadline debug decline declined decode default deferred delete
   deleted deliver delivered denied deny deploy deployed deployment deprecated dermatology
   description destination detail details dev device diagnosis dicom disable disabled discharge
-  discharged disconnect disconnected disk dispatch dispatched dns doc docs document domain done dose
+  discharged disconnect disconnected disk dispatch dispatched dns dob doc docs document domain done dose
   dosage download draft driver drop dropped duplicate duration dx eligibility ehr email emergency
   emr enable enabled encode encounter encrypted end endpoint enqueue enqueued entry env environment
   epic err error errors event events exception exit expire expired export exported extension
