@@ -290,6 +290,8 @@ static bool role_local(const char *s, size_t n)
         "records", "medical-records", "medicalrecords", "referrals", "referral", "fax",
         "efax", "intake", "pharmacy", "lab", "labs", "it", "helpdesk", "security", "privacy",
         "compliance", "hr", "careers", "marketing", "sales", "accounts", "payments",
+        "hello", "contact", "team", "care", "news", "newsletter", "mail", "inquiries",
+        "questions", "feedback", "receipts", "invoices", "statements", "portal",
     };
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
         size_t k = strlen(roles[i]);
