@@ -298,6 +298,34 @@ static void test_whole_run(void **state)
                  PHISCRUB_ERR_CONFIG, 3, "whole_run:");
 }
 
+/* mask: before masks what before: matched and keeps the key that said
+ * what it is; a key without its before: part masks nothing. (The
+ * common-word check needs the core pack's list: test_packs runs the
+ * name-before-identifier examples with it.) */
+static void test_mask_before(void **state)
+{
+    (void)state;
+    static const char yaml[] = "pack: one\n"
+                               "rules:\n"
+                               "  - id: nm\n"
+                               "    category: NAME\n"
+                               "    key: ' \\(DOB'\n"
+                               "    before: '\\b[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}'\n"
+                               "    mask: before\n"
+                               "    validator: person_name_weak\n";
+    phiscrub_rules *r = load_ok(yaml);
+    scrub_expect(r, "result for Saoirse Kim (DOB on file)\n", "result for [NAME] (DOB on file)\n");
+    scrub_expect(r, "see Results (DOB on file)\n", "see Results (DOB on file)\n");
+    scrub_expect(r, "(DOB on file)\n", "(DOB on file)\n");
+    phiscrub_rules_free(r);
+    expect_error("pack: one\nrules:\n  - id: k\n    category: X\n    key: 'a='\n"
+                 "    pattern: 'b'\n    before: 'c'\n    mask: before\n",
+                 PHISCRUB_ERR_CONFIG, 3, "mask: before");
+    expect_error("pack: one\nrules:\n  - id: k\n    category: X\n    key: 'a='\n"
+                 "    pattern: 'b'\n    mask: before\n",
+                 PHISCRUB_ERR_CONFIG, 3, "mask: before");
+}
+
 /* Fields of a patient row (records.c): ids and dates are labelled; an
  * event timestamp with seconds and a provider's NPI are not. */
 static void test_record_fields(void **state)
@@ -371,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_mask_ends_on_word),
         cmocka_unit_test(test_keep_rules),
         cmocka_unit_test(test_whole_run),
+        cmocka_unit_test(test_mask_before),
         cmocka_unit_test(test_record_fields),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
