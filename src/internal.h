@@ -160,7 +160,13 @@ typedef struct {
 
 enum rule_kind { RULE_PLAIN, RULE_KEYED, RULE_RECORD };
 enum record_field { RECORD_NONE, RECORD_ID, RECORD_DATE, RECORD_DOB, RECORD_NAME, RECORD_ADDRESS };
-enum rule_check { CHECK_NONE, CHECK_VALIDATOR, CHECK_PERSON_NAME, CHECK_PERSON_NAME_WEAK };
+enum rule_check {
+    CHECK_NONE,
+    CHECK_VALIDATOR,
+    CHECK_PERSON_NAME,
+    CHECK_PERSON_NAME_WEAK,
+    CHECK_GIVEN_NAME_ALONE
+};
 
 typedef struct {
     char *id, *pack, *source, *validator_name, *replacement;
@@ -228,6 +234,8 @@ struct phiscrub_rules {
     char **categories;
     size_t ncategories;
     wordset *stopwords;    /* common words a person-name candidate may not be */
+    wordset *given_words;  /* given names that are English words too (Holly, Reed) */
+    wordset *name_words;   /* given names and surnames: a lone field of a patient record */
     unsigned flags;        /* PHISCRUB_KEEP_PRIVATE_IP ... */
     unsigned max_width;    /* longest possible match including a keyed value: the hold-back */
     unsigned max_window;   /* longest context look-back */

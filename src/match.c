@@ -131,6 +131,8 @@ static bool rule_check(const matcher *m, const compiled_rule *ru, const char *p,
     case CHECK_VALIDATOR: return ru->validator->check(p, n, m->r->flags);
     case CHECK_PERSON_NAME: return person_name_ok(m->r->stopwords, p, n);
     case CHECK_PERSON_NAME_WEAK: return person_name_weak_ok(m->r->stopwords, p, n);
+    case CHECK_GIVEN_NAME_ALONE:
+        return given_name_alone_ok(m->r->given_words, m->buf, m->len, (size_t)(p - m->buf), n);
     }
     return false;
 }

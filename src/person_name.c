@@ -72,6 +72,33 @@ static bool note_last(const wordset *stop, const char *t, size_t n, void *acc)
     return *last_common;
 }
 
+bool given_name_alone_ok(const wordset *names, const char *buf, size_t len, size_t at, size_t n)
+{
+    if (names && wordset_has(names, buf + at, n))
+        return false;
+    unsigned char before = at > 0 ? (unsigned char)buf[at - 1] : ' ';
+    if (before != 0 && strchr("^/\\._-#@$&", before))
+        return false;
+    size_t end = at + n;
+    unsigned char after = end < len ? (unsigned char)buf[end] : ' ';
+    if (after == '^' || ((after == '-' || after == '.' || after == '_' || after == '@') &&
+                         end + 1 < len && ascii_is_word((unsigned char)buf[end + 1])))
+        return false;
+    /* "Cary, NC", "Austin,TX": a city that is a given name too */
+    size_t i = end + (after == ',');
+    i += i < len && buf[i] == ' ';
+    if (i + 2 <= len && buf[i] >= 'A' && buf[i] <= 'Z' && buf[i + 1] >= 'A' && buf[i + 1] <= 'Z' &&
+        (i + 2 == len || !ascii_is_word((unsigned char)buf[i + 2])) && i > end)
+        return false;
+    /* "Given Surname": the pair rules' candidate, which they accepted or refused */
+    if (after == ' ' && end + 1 < len) {
+        unsigned char next = (unsigned char)buf[end + 1];
+        if ((next >= 'A' && next <= 'Z') || next >= 0xC3)
+            return false;
+    }
+    return true;
+}
+
 bool person_name_ok(const wordset *stop, const char *p, size_t n)
 {
     if (!stop)

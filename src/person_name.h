@@ -16,4 +16,13 @@ bool person_name_ok(const wordset *stop, const char *p, size_t n);
  * ("Customer Service"), so "Kavya Little" and last_name=Winter pass. */
 bool person_name_weak_ok(const wordset *stop, const char *p, size_t n);
 
+/* A given name on its own ("(Laura) at 10:15am", "Evelyn wants a receipt"),
+ * the word at buf[at, at+n) of a buffer of len bytes. Refused when it is
+ * also an English word (names: Holly, Reed; may be NULL), a component of an
+ * HL7 name (provider fields: "1234567890^Becker^Tom"), part of a path,
+ * identifier or hyphenated word, before a state code (a city: "Cary, NC"),
+ * or followed by a capitalised word (then it is "Given Surname", which the
+ * pair rules decide: "Jordan Service"). */
+bool given_name_alone_ok(const wordset *names, const char *buf, size_t len, size_t at, size_t n);
+
 #endif

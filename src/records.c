@@ -7,8 +7,9 @@
  * patient record is the PHI the other rules already confirmed on the same
  * line. So for a comma-, '|'-, ';'- or tab-delimited line (not HL7) holding a span of
  * an evidence category (rules' `requires:`), every field shaped like an
- * identifier, a date or a name ("Surname, Given", or two neighbouring
- * one-word fields) is masked too, labelled by the `record_field:` rules.
+ * identifier, a date or a name ("Surname, Given", two neighbouring one-word
+ * fields, or one word from the given-name or surname lists, capitals
+ * included) is masked too, labelled by the `record_field:` rules.
  * Lines without such evidence (inventory rows, daily statistics) are left
  * alone. PostgreSQL's "Failing row contains (...)" is such a row too. */
 #include "records.h"
@@ -18,16 +19,46 @@
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+/* s[0, n) equals the lower-case word w[0, n), ignoring ASCII case. */
+static bool ascii_prefix_ci(const char *s, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
+            return false;
+    return true;
+}
+
 static bool is_alnum(unsigned char c)
 {
     return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+/* A business document's number, not the patient's: its first or second
+ * dash-separated part names it (ORD-15026, INV-2024-118, CLM-BATCH-...). */
+static bool document_number(const char *s, size_t n)
+{
+    static const char *const kinds[] = {"ord", "order", "inv", "invoice", "txn", "trx", "po",
+                                        "batch", "rcpt", "receipt", "sku", "lot", "ticket"};
+    size_t at = 0;
+    for (int part = 0; part < 2 && at < n; part++) {
+        const char *dash = memchr(s + at, '-', n - at);
+        if (!dash)
+            return false; /* the last part is the number itself */
+        size_t len = (size_t)(dash - (s + at));
+        for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+            if (strlen(kinds[k]) == len && ascii_prefix_ci(s + at, kinds[k], len))
+                return true;
+        at += len + 1;
+    }
+    return false;
+}
+
 /* An identifier field: 6-24 letters, digits and dashes with 4+ digits
- * (shorter codes are procedure or product codes: 97140, J0585). */
+ * (shorter codes are procedure or product codes: 97140, J0585), and not a
+ * document number. */
 static bool looks_like_id(const char *s, size_t n)
 {
-    if (n < 6 || n > 24)
+    if (n < 6 || n > 24 || document_number(s, n))
         return false;
     size_t digits = 0;
     for (size_t i = 0; i < n; i++) {
@@ -136,6 +167,15 @@ static bool toll_free(const char *s, size_t n)
     return nanp_toll_free(s);
 }
 
+/* A field that is one known given name or surname, capitalised or in
+ * capitals ("...,Tucker,...", "|FERRARI|"), and not a common word. */
+static bool name_field(const records_ctx *rc, const char *s, size_t n)
+{
+    const wordset *names = rc->rules->name_words, *common = rc->rules->stopwords;
+    return names && (capitalised_word(s, n) || caps_word(s, n)) && wordset_has(names, s, n) &&
+           !(common && wordset_has(common, s, n));
+}
+
 /* Which record_field rule labels this field, or -1. */
 static int classify(const records_ctx *rc, const char *s, size_t n)
 {
@@ -154,15 +194,17 @@ static int classify(const records_ctx *rc, const char *s, size_t n)
         return -1; /* the rendering provider's NPI, in every appointment export */
     if (looks_like_id(s, n))
         return rc->rule_id;
-    if (surname_comma_given(s, n))
+    if (surname_comma_given(s, n) || name_field(rc, s, n))
         return rc->rule_name;
     return -1;
 }
 
+/* Is [a, b) inside a span already? (One that covers only part of a field,
+ * the given name of "Do, Cillian", is merged with the field's.) */
 static bool covered(const region *v, size_t n, size_t a, size_t b)
 {
     for (size_t i = 0; i < n; i++)
-        if (v[i].start < b && v[i].end > a)
+        if (v[i].start <= a && v[i].end >= b)
             return true;
     return false;
 }
@@ -175,6 +217,7 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
     size_t start = ls;
     bool quoted = false;
     size_t prev_a = 0, prev_b = 0; /* the previous field, when a lone capitalised word */
+    bool prev_pushed = false;
     size_t f1a = 0, f1b = 0, f2a = 0, f2b = 0; /* the two fields before this one */
     for (size_t i = ls; i <= le; i++) {
         if (i < le && buf[i] == '"')
@@ -187,17 +230,23 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
         while (b > a && (buf[b - 1] == ' ' || buf[b - 1] == '"' || buf[b - 1] == '\r'))
             b--;
         int rule = b > a ? classify(rc, buf + a, b - a) : -1;
-        if (rule >= 0 && !covered(spans, nspans, a, b))
+        bool pushed = rule >= 0 && !covered(spans, nspans, a, b);
+        if (pushed)
             push(ctx, a, b, (unsigned)rule);
         /* Two neighbouring fields that are each one capitalised word:
          * "...,Fontaine,Olive,..." is a surname and a given name. */
         bool word = rc->rule_name >= 0 && b > a && capitalised_word(buf + a, b - a);
-        if (word && prev_b > prev_a && !covered(spans, nspans, prev_a, b)) {
-            push(ctx, prev_a, prev_b, (unsigned)rc->rule_name);
-            push(ctx, a, b, (unsigned)rc->rule_name);
+        if (word && prev_b > prev_a) {
+            if (!prev_pushed && !covered(spans, nspans, prev_a, prev_b))
+                push(ctx, prev_a, prev_b, (unsigned)rc->rule_name);
+            if (rule < 0 && !covered(spans, nspans, a, b)) {
+                push(ctx, a, b, (unsigned)rc->rule_name);
+                pushed = true;
+            }
         }
         prev_a = word ? a : 0;
         prev_b = word ? b : 0;
+        prev_pushed = pushed;
         /* "...,Cary,NC,27513,...": the city and the ZIP around a state code. */
         if (rc->rule_address >= 0 && zip_code(buf + a, b - a) && state_code(buf + f1a, f1b - f1a)) {
             if (!covered(spans, nspans, a, b))
@@ -230,9 +279,15 @@ static size_t count_csv_fields(const char *buf, size_t ls, size_t le)
     return commas + 1;
 }
 
-/* HL7 v2 segments are '|'-delimited too, and have rules of their own. */
+/* HL7 v2 segments are '|'-delimited too, and have rules of their own: a
+ * line that starts with a segment id (ORC|, AIP|, ZPD|) or holds one of the
+ * usual segments or the encoding characters. */
 static bool hl7_like(const char *buf, size_t ls, size_t le)
 {
+    if (le - ls >= 4 && buf[ls] >= 'A' && buf[ls] <= 'Z' && buf[ls + 3] == '|' &&
+        ((buf[ls + 1] >= 'A' && buf[ls + 1] <= 'Z') || (buf[ls + 1] >= '0' && buf[ls + 1] <= '9')) &&
+        ((buf[ls + 2] >= 'A' && buf[ls + 2] <= 'Z') || (buf[ls + 2] >= '0' && buf[ls + 2] <= '9')))
+        return true;
     static const char *const marks[] = {"MSH|", "PID|", "PV1|", "NK1|", "OBX|", "EVN|", "|^~"};
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
         size_t m = strlen(marks[k]);

@@ -168,6 +168,8 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         ru->check = CHECK_PERSON_NAME;
     } else if (d->validator && !strcmp(d->validator, "person_name_weak")) {
         ru->check = CHECK_PERSON_NAME_WEAK;
+    } else if (d->validator && !strcmp(d->validator, "given_name_alone")) {
+        ru->check = CHECK_GIVEN_NAME_ALONE;
     } else if (d->validator) {
         ru->check = CHECK_VALIDATOR;
         ru->validator = validator_find(d->validator);
@@ -470,6 +472,26 @@ static void summarize(phiscrub_rules *r)
     }
 }
 
+/* The words of the named lists (NULL-terminated) that the packs define, as
+ * one set; *out stays NULL when none is defined. */
+static phiscrub_status lists_wordset(const phiscrub_config *cfg, const char *const *names,
+                                     wordset **out)
+{
+    strvec all = {0};
+    bool any = false;
+    phiscrub_status st = PHISCRUB_OK;
+    for (; *names && st == PHISCRUB_OK; names++) {
+        const word_list *wl = config_find_list(cfg, *names);
+        any = any || wl;
+        for (size_t i = 0; wl && i < wl->words.n && st == PHISCRUB_OK; i++)
+            st = strvec_push(&all, wl->words.v[i]);
+    }
+    if (st == PHISCRUB_OK && any)
+        st = wordset_build(&all, out);
+    strvec_free(&all);
+    return st;
+}
+
 static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phiscrub_error *err)
 {
     RETURN_IF_ERR(check_pack_names(cfg, err));
@@ -494,9 +516,14 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
     expr_free(&x.numeric);
     if (st == PHISCRUB_OK) {
         summarize(r);
-        const word_list *stop = config_find_list(cfg, "common_words");
-        if (stop)
-            st = wordset_build(&stop->words, &r->stopwords);
+        static const char *const stop[] = {"common_words", NULL};
+        static const char *const given_words[] = {"given_words", NULL};
+        static const char *const names[] = {"given", "surnames", NULL};
+        st = lists_wordset(cfg, stop, &r->stopwords);
+        if (st == PHISCRUB_OK)
+            st = lists_wordset(cfg, given_words, &r->given_words);
+        if (st == PHISCRUB_OK)
+            st = lists_wordset(cfg, names, &r->name_words);
     }
     return st;
 }
@@ -571,6 +598,8 @@ void phiscrub_rules_free(phiscrub_rules *r)
         munmap(r->maps[i].p, r->maps[i].n);
     free(r->maps);
     wordset_free(r->stopwords);
+    wordset_free(r->given_words);
+    wordset_free(r->name_words);
     free(r);
 }
 

@@ -336,7 +336,7 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         } else if (!strcmp(key, "validator")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
             if (strcmp(s, "person_name") != 0 && strcmp(s, "person_name_weak") != 0 &&
-                !validator_find(s))
+                strcmp(s, "given_name_alone") != 0 && !validator_find(s))
                 return fail(ld, v, d->id, "unknown validator", s);
             d->validator = xstrdup(s);
         } else if (!strcmp(key, "context")) {
@@ -372,7 +372,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
     if (d->enabled) {
         if (!d->category)
             return fail(ld, node, d->id, "rule has no category", NULL);
-        if (d->patterns.n == 0 && !d->before && !d->record_field)
+        /* A key_list word with mask: all may be the whole match (a given name alone). */
+        if (d->patterns.n == 0 && !d->before && !d->record_field && !(d->key_list && d->mask_all))
             return fail(ld, node, d->id, "rule has no pattern", NULL);
         if (d->record_field && (d->patterns.n || d->keys.n || d->key_list || !d->requires.n))
             return fail(ld, node, d->id,

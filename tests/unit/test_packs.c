@@ -130,11 +130,53 @@ static void test_checklist_line(void **state)
     free(out);
 }
 
+static void expect_scrub(const phiscrub_rules *rules, const char *in, const char *want)
+{
+    char *out = scrub(rules, in);
+    if (strcmp(out, want) != 0)
+        fail_msg("\n  in:   %s  out:  %s  want: %s", in, out, want);
+    free(out);
+}
+
+/* Key-less name fields of a patient row, found through the name lists: a
+ * lone given name or surname field, in capitals too, wherever it stands;
+ * the whole "Surname, Given" field even when its given name alone was
+ * found first; order and invoice numbers stay. */
+static void test_record_names(void **state)
+{
+    const phiscrub_rules *r = *state;
+    expect_scrub(r, "362672,(718) 941-3387,Yoon,ronald_yoon@att.net,Ronald\n",
+                 "[MRN],[PHONE],[NAME],[EMAIL],[NAME]\n");
+    expect_scrub(r, "87144,03/21/1994,Tucker,990705,Ethan,ethan-t@cox.net\n",
+                 "87144,[DOB],[NAME],[MRN],[NAME],[EMAIL]\n");
+    expect_scrub(r, "ORD-15026|C-41855|FERRARI|HARPER|a.b@gmail.com|97140\n",
+                 "ORD-15026|[MRN]|[NAME]|[NAME]|[EMAIL]|97140\n");
+    expect_scrub(r, "06964261,\"Do, Laura\",1981-04-22,x\n", "[MRN],\"[NAME]\",[DOB],x\n");
+    /* no PHI on the line: an inventory row keeps its brand names */
+    expect_scrub(r, "SKU-42529,Botox,Allergan,209,Tucker\n", "SKU-42529,Botox,Allergan,209,Tucker\n");
+}
+
+/* A known given name alone is a name; the same word as an English word, a
+ * city before its state, an HL7 provider component or a path is not. */
+static void test_given_name_alone(void **state)
+{
+    const phiscrub_rules *r = *state;
+    expect_scrub(r, "reminder for appt_id=BK-7 (Laura) at 10:15am\n",
+                 "reminder for appt_id=BK-7 ([NAME]) at 10:15am\n");
+    expect_scrub(r, "approved. Evelyn wants receipt\n", "approved. [NAME] wants receipt\n");
+    expect_scrub(r, "Holly jolly sale; Lance and drain\n", "Holly jolly sale; Lance and drain\n");
+    expect_scrub(r, "2026-11-23 clinic in Cary, NC opened\n", "2026-11-23 clinic in Cary, NC opened\n");
+    expect_scrub(r, "AIP|1||1744164348^Holloway^Laura|RES\n", "AIP|1||1744164348^Holloway^Laura|RES\n");
+    expect_scrub(r, "GET /img/Laura.png 200\n", "GET /img/Laura.png 200\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_example),
         cmocka_unit_test(test_checklist_line),
+        cmocka_unit_test(test_record_names),
+        cmocka_unit_test(test_given_name_alone),
     };
     return cmocka_run_group_tests_name("packs", tests, builtin_rules_setup,
                                       builtin_rules_teardown);
