@@ -13,8 +13,8 @@
  * one starts at the last group, so no run of one separator is lost. A run is
  * worth a scan only where some numeric rule could match in it
  * (run_qualifies): three or more groups holding at least
- * NUMERIC_MIN_DIGITS digits, dotted groups holding an IPv4 or a 3-3-4
- * phone, a slashed date (12/11/2026; log timestamps are dashed, so these
+ * NUMERIC_MIN_DIGITS digits, a dashed ZIP+4, dotted groups holding an IPv4
+ * or a 3-3-4 phone, a slashed date (12/11/2026; log timestamps are dashed, so these
  * are rare), or, without separators, a card-sized number. A hex run is hex
  * words joined by colons; it is worth a scan with at least 7 colons (a full
  * IPv6 address). Numeric rules must only match such runs (the rule file format says so);
@@ -80,13 +80,14 @@ typedef struct {
     unsigned char sep;      /* 0: no separator (one group) */
     unsigned short_streak;  /* consecutive groups of 1-3 digits, the longest */
     bool nanp;              /* three consecutive groups of 3, 3 and 4 digits */
+    bool zip_plus4;         /* two dashed groups of 5 and 4 digits: 75034-9015 */
 } run_shape;
 
 /* Is a run worth a scan? Only if some numeric rule could match in it:
  * separated runs need three groups and 9 digits (SSN, phone, card); dotted
  * ones an IPv4 (four groups of 1-3 digits) or a NANP 3-3-4 (browser
  * versions like 119.0.6045.163 are in every access log); slashed ones a
- * date. Runs without separators must be card-sized: 13-19 digits, first
+ * date; dashed ones may also be a ZIP+4. Runs without separators must be card-sized: 13-19 digits, first
  * digit 3-6, or 16 digits from 2 (Mastercard 2-series) - epoch
  * milliseconds start with 1 and HL7 timestamps are 14 digits from 2. */
 static bool run_qualifies(char first, const run_shape *r)
@@ -99,7 +100,7 @@ static bool run_qualifies(char first, const run_shape *r)
                r->digits <= 19;
     case '.': return r->short_streak >= 4 || r->nanp;
     case '/': return r->groups == 3 && r->digits >= 6;
-    default: return r->groups >= 3 && r->digits >= NUMERIC_MIN_DIGITS;
+    default: return (r->groups >= 3 && r->digits >= NUMERIC_MIN_DIGITS) || r->zip_plus4;
     }
 }
 
@@ -109,7 +110,7 @@ static size_t walk_runs(const char *buf, size_t i, size_t len, window_list *w)
 {
     for (;;) {
         size_t start = i, group_start = i;
-        run_shape r = {0, 1, 0, 0, false};
+        run_shape r = {0, 1, 0, 0, false, false};
         unsigned streak = 0, prev1 = 0, prev2 = 0; /* lengths of the last groups */
         for (;;) {
             size_t g = i;
@@ -135,6 +136,7 @@ static size_t walk_runs(const char *buf, size_t i, size_t len, window_list *w)
             }
             break;
         }
+        r.zip_plus4 = r.groups == 2 && r.sep == '-' && prev2 == 5 && prev1 == 4;
         if (run_qualifies(buf[start], &r))
             add_window(w, start, i - 1, len);
         /* A different separator follows: the last group may begin a run of
