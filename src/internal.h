@@ -26,7 +26,7 @@
 /* Limits that keep memory bounded and patterns sane. */
 #define RULE_MAX_WIDTH 8192u          /* longest match any expression may produce */
 #define RULE_MAX_WINDOW 256u          /* longest context look-back */
-#define VALUE_LEAD_MAX 8u             /* '>', blanks, '[' and a quote skipped after a key (match.c) */
+#define VALUE_LEAD_MAX 9u             /* '>', blanks, '[' and a quote skipped after a key (match.c) */
 #define RULE_FILE_MAX_BYTES (8u << 20) /* rule and list files */
 #define STREAM_DEFAULT_BUFFER (256u << 10)
 

@@ -348,8 +348,8 @@ static size_t pick_value(const matcher *m, unsigned rule_idx, size_t key_from, s
  * literal key makes Hyperscan verify every hit of the key word, and would
  * report one key end per blank. Skipped: the '>' of a Ruby or PHP "=>"
  * (Rails logs Twilio's callbacks as "FromZip"=>"80304"), up to 3 blanks,
- * then a JSON array's '[' before a quote, up to 2 blanks, and one quote
- * (VALUE_LEAD_MAX bytes at most). */
+ * then a JSON array's '[' before a quote, up to 2 blanks, and one quote,
+ * escaped or not (VALUE_LEAD_MAX bytes at most). */
 static size_t value_start(const char *buf, size_t at, size_t len)
 {
     size_t i = at;
@@ -364,6 +364,8 @@ static size_t value_start(const char *buf, size_t at, size_t len)
         if (j < len && (buf[j] == '"' || buf[j] == '\''))
             i = j;
     }
+    if (i + 1 < len && buf[i] == '\\' && buf[i + 1] == '"')
+        i++; /* {\"mrn\":\"JG-027283\"}: JSON inside a JSON string */
     if (i < len && (buf[i] == '"' || buf[i] == '\''))
         i++;
     return i;
