@@ -6,10 +6,12 @@
  * Every validator sees exactly the bytes a pattern matched: not
  * NUL-terminated, any byte value possible. Nothing here reads past s[n-1],
  * allocates, or uses <ctype.h> (locale-dependent, undefined above 0x7f). */
+#define _POSIX_C_SOURCE 200809L /* gmtime_r */
 #include "validate.h"
 
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -363,20 +365,28 @@ static bool v_date(const char *s, size_t n, unsigned opts)
     return date_parse(s, date_time_split(s, n), &y, &m, &d);
 }
 
-/* A birth date: also not after the year this rule set was written for.
- * Eight digits are YYYYMMDD (HL7, X12) or, failing that, MMDDYYYY (driver
- * licence barcodes: "dob=11171974"). */
+/* The current year (UTC): nobody is born later. */
+static int this_year(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    return gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2099;
+}
+
+/* A birth date: a real date, not in a future year. Eight digits are
+ * YYYYMMDD (HL7, X12) or, failing that, MMDDYYYY (driver licence barcodes:
+ * "dob=11171974", IVR keypads: "dob_entered=12102014"). */
 static bool v_dob(const char *s, size_t n, unsigned opts)
 {
     (void)opts;
     int y, m, d;
     size_t len = date_time_split(s, n);
-    if (date_parse(s, len, &y, &m, &d) && y >= 1880 && y <= 2026)
+    if (date_parse(s, len, &y, &m, &d) && y >= 1880 && y <= this_year())
         return true;
     if (n != 8 || !all_digits(s, 8))
         return false;
     char ymd[8] = {s[4], s[5], s[6], s[7], s[0], s[1], s[2], s[3]};
-    return date_parse(ymd, 8, &y, &m, &d) && y >= 1880 && y <= 2026;
+    return date_parse(ymd, 8, &y, &m, &d) && y >= 1880 && y <= this_year();
 }
 
 /* ---- vehicle, bank and prescriber identifiers --------------------------- */
