@@ -102,6 +102,7 @@ typedef struct {
     bool keep;             /* keep: what it matches is kept, and any mask inside it */
     bool numeric;          /* matches only digits and separators: scanned in numeric windows */
     bool whole_run;        /* numeric: a match must not continue with its separator and a digit */
+    bool record_tuple;     /* keyed, no value: the key joins SQL column names to values */
     char *replacement;     /* NULL: "[CATEGORY]" */
     char *trim;            /* bytes stripped from the end of a keyed value; NULL: none */
     int priority;
@@ -188,6 +189,7 @@ typedef struct {
     bool mask_before;      /* RULE_KEYED: the mask is what before: matched, the key kept */
     bool keep;             /* its match (a keyed rule's value) is kept, with any mask inside it */
     bool whole_run;        /* its match is a whole run of digit groups (numeric.h) */
+    bool record_tuple;     /* RULE_KEYED: the key joins SQL column names to values (records.c) */
     bool literal_keys;     /* keys are bare words: word boundaries checked in C */
     char *key_list;        /* the list behind literal_keys */
     /* Rules with the same key_list share one set of literal expressions

@@ -373,6 +373,13 @@ static size_t value_start(const char *buf, size_t at, size_t len)
 
 static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to);
 
+/* records_tuple() found the value of a PHI column of a SQL row. */
+static void push_tuple_field(void *ctx, size_t start, size_t end, unsigned rule)
+{
+    matcher *m = ctx;
+    push(m->spans, &m->nspans, m->capspans, start, end, rule, m, false);
+}
+
 /* A match of expression `expr`: its rule, and the rules sharing its keys. */
 static void confirm(matcher *m, unsigned expr, size_t from, size_t to)
 {
@@ -396,6 +403,10 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
     if (ru->literal_keys && ((from > 0 && ascii_is_word((unsigned char)m->buf[from - 1])) ||
                              (to < m->len && ascii_is_word((unsigned char)m->buf[to]))))
         return; /* a list word inside a longer word */
+    if (ru->record_tuple) {
+        records_tuple(&m->records, m->buf, m->len, to, push_tuple_field, m);
+        return;
+    }
     if (ru->kind == RULE_KEYED) {
         size_t n = 0, at = to, key_from = from;
         /* The value first: it needs no `before:`, and most keys that fail

@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "internal.h"
 #include "db_cache.h"
+#include "records.h"
 #include "roster.h"
 
 #include <stdio.h>
@@ -148,6 +149,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     ru->kind = RULE_PLAIN;
     ru->keep = d->keep;
     ru->whole_run = d->whole_run;
+    ru->record_tuple = d->record_tuple;
     ru->caseless = d->caseless;
     ru->priority = d->priority;
     ru->window = d->window;
@@ -451,7 +453,9 @@ static phiscrub_status compile_all(phiscrub_rules *r, const expr_lists *x, phisc
 static void summarize(phiscrub_rules *r)
 {
     for (size_t i = 0; i < r->nrules; i++) {
-        const compiled_rule *ru = &r->rules[i];
+        compiled_rule *ru = &r->rules[i];
+        if (ru->record_tuple) /* records_tuple() reads this far on each side of its key */
+            ru->value_max = ru->before_max = RECORDS_TUPLE_SIDE_MAX;
         unsigned key = ru->key_leader >= 0 ? r->rules[ru->key_leader].main_width : ru->main_width;
         unsigned lead = ru->value_max ? VALUE_LEAD_MAX : 0;
         unsigned w = key + lead + ru->value_max + ru->before_max;

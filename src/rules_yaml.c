@@ -315,6 +315,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->keep));
         } else if (!strcmp(key, "whole_run")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->whole_run));
+        } else if (!strcmp(key, "record_tuple")) {
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->record_tuple));
         } else if (!strcmp(key, "before_optional")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->before_optional));
         } else if (!strcmp(key, "before")) {
@@ -373,8 +375,12 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         if (!d->category)
             return fail(ld, node, d->id, "rule has no category", NULL);
         /* A key_list word with mask: all may be the whole match (a given name alone). */
-        if (d->patterns.n == 0 && !d->before && !d->record_field && !(d->key_list && d->mask_all))
+        if (d->patterns.n == 0 && !d->before && !d->record_field && !d->record_tuple &&
+            !(d->key_list && d->mask_all))
             return fail(ld, node, d->id, "rule has no pattern", NULL);
+        if (d->record_tuple && (!d->keys.n || d->patterns.n || d->before || d->mask_all))
+            return fail(ld, node, d->id, "record_tuple: needs key: and no pattern, before: or mask:",
+                        NULL);
         if (d->record_field && (d->patterns.n || d->keys.n || d->key_list || !d->requires.n))
             return fail(ld, node, d->id,
                         "a record_field: rule has requires: and no pattern or key", NULL);
