@@ -170,6 +170,22 @@ static void test_given_name_alone(void **state)
     expect_scrub(r, "GET /img/Laura.png 200\n", "GET /img/Laura.png 200\n");
 }
 
+/* SQL rows with their column names: each value is labelled by its column;
+ * a value list that does not pair up with the columns is left alone. */
+static void test_sql_tuple(void **state)
+{
+    const phiscrub_rules *r = *state;
+    expect_scrub(r, "INSERT INTO patients (p.mrn, first_name, notes, dob) VALUES ('A123', 'O''Neil', NULL, '1980-02-03')\n",
+                 "INSERT INTO patients (p.mrn, first_name, notes, dob) VALUES ('[MRN]', '[NAME]', NULL, '[DOB]')\n");
+    expect_scrub(r, "Key (member_id, payer_code)=(U87109114 02, CIGNA) already exists.\n",
+                 "Key (member_id, payer_code)=([MRN], CIGNA) already exists.\n");
+    expect_scrub(r, "Key (user_name, created_at)=(jdoe, 2024-03-05) exists\n",
+                 "Key (user_name, created_at)=(jdoe, 2024-03-05) exists\n");
+    /* three columns, four values: the pairing is unknown */
+    expect_scrub(r, "Key (last_name, first_name, x)=(Chen, Amber, a, b)\n",
+                 "Key (last_name, first_name, x)=(Chen, Amber, a, b)\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_checklist_line),
         cmocka_unit_test(test_record_names),
         cmocka_unit_test(test_given_name_alone),
+        cmocka_unit_test(test_sql_tuple),
     };
     return cmocka_run_group_tests_name("packs", tests, builtin_rules_setup,
                                       builtin_rules_teardown);

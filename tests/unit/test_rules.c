@@ -326,6 +326,18 @@ static void test_mask_before(void **state)
                  PHISCRUB_ERR_CONFIG, 3, "mask: before");
 }
 
+/* record_tuple: takes a key and nothing else. */
+static void test_record_tuple_errors(void **state)
+{
+    (void)state;
+    expect_error("pack: one\nrules:\n  - id: t\n    category: X\n    pattern: 'a'\n"
+                 "    record_tuple: true\n",
+                 PHISCRUB_ERR_CONFIG, 3, "record_tuple");
+    expect_error("pack: one\nrules:\n  - id: t\n    category: X\n    key: '\\)=\\('\n"
+                 "    pattern: 'a'\n    record_tuple: true\n",
+                 PHISCRUB_ERR_CONFIG, 3, "record_tuple");
+}
+
 /* Fields of a patient row (records.c): ids and dates are labelled; an
  * event timestamp with seconds and a provider's NPI are not. */
 static void test_record_fields(void **state)
@@ -401,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_whole_run),
         cmocka_unit_test(test_mask_before),
         cmocka_unit_test(test_record_fields),
+        cmocka_unit_test(test_record_tuple_errors),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
