@@ -11,7 +11,8 @@
 
 static bool is_sep(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == ',' || c == '^' || c == '.' || c == '"' || c == '\'';
+    return c == ' ' || c == '\t' || c == ',' || c == '^' || c == '.' || c == '"' || c == '\'' ||
+           c == '_';
 }
 
 static bool is_title(const char *s, size_t n)
@@ -28,7 +29,9 @@ static bool is_title(const char *s, size_t n)
     return false;
 }
 
-/* Calls f on each name-like token (2+ bytes, not a title) of p[0, end). */
+/* Calls f on each name-like token (2+ bytes, not a title, not a number) of
+ * p[0, end); tokens are separated by blanks and punctuation, '_' too
+ * (file names: "CLARK_LIAM"). */
 typedef bool token_fn(const wordset *stop, const char *t, size_t n, void *acc);
 
 static size_t each_token(const wordset *stop, const char *p, size_t end, token_fn *f, void *acc)
@@ -40,7 +43,8 @@ static size_t each_token(const wordset *stop, const char *p, size_t end, token_f
         size_t start = i;
         while (i < end && !is_sep((unsigned char)p[i]))
             i++;
-        if (i - start >= 2 && !is_title(p + start, i - start)) {
+        if (i - start >= 2 && !is_title(p + start, i - start) &&
+            !(p[start] >= '0' && p[start] <= '9')) {
             tokens++;
             f(stop, p + start, i - start, acc);
         }

@@ -181,6 +181,9 @@ static void test_sql_tuple(void **state)
                  "Key (member_id, payer_code)=([MRN], CIGNA) already exists.\n");
     expect_scrub(r, "Key (user_name, created_at)=(jdoe, 2024-03-05) exists\n",
                  "Key (user_name, created_at)=(jdoe, 2024-03-05) exists\n");
+    /* a prepared statement's parameters are not values */
+    expect_scrub(r, "insert into patient (dob, email, first_name, id) values (?, ?, :first, $4)\n",
+                 "insert into patient (dob, email, first_name, id) values (?, ?, :first, $4)\n");
     /* three columns, four values: the pairing is unknown */
     expect_scrub(r, "Key (last_name, first_name, x)=(Chen, Amber, a, b)\n",
                  "Key (last_name, first_name, x)=(Chen, Amber, a, b)\n");
