@@ -549,7 +549,7 @@ phiscrub_status matcher_scan(matcher *m, const char *buf, size_t len, const regi
         return PHISCRUB_ERR_SCAN;
     size_t count = spans_drop_allowed(m->spans, m->nspans, m->allows, m->nallows);
     m->nspans = spans_resolve(m->spans, count, m->r);
-    if (m->records.active && m->nspans) {
+    if (m->records.active) {
         m->nresolved = m->nspans;
         records_extend(&m->records, buf, len, m->spans, m->nresolved, push_record_field, m);
         if (m->err != PHISCRUB_OK)

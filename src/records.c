@@ -133,6 +133,23 @@ static bool surname_comma_given(const char *s, size_t n)
            (caps_word(s, a) && caps_word(s + b, n - b));
 }
 
+/* The length of a field without a relation in parentheses after the name
+ * ("CLARK, SAGE (MOTHER)", "Ruiz, Ana (guardian)"). */
+static size_t without_relation(const char *s, size_t n)
+{
+    if (n < 4 || s[n - 1] != ')')
+        return n;
+    size_t open = n - 1;
+    while (open > 0 && s[open - 1] != '(')
+        open--;
+    if (open < 2 || s[open - 2] != ' ')
+        return n;
+    for (size_t i = open; i < n - 1; i++)
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == ' '))
+            return n;
+    return open - 2;
+}
+
 /* An event's timestamp ("2024-11-04T15:51:41.508Z"), not a birth or visit
  * date someone typed: its time has seconds that are not ":00", or
  * fractions of a second. A booked slot is on the minute
@@ -229,6 +246,13 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
             a++;
         while (b > a && (buf[b - 1] == ' ' || buf[b - 1] == '"' || buf[b - 1] == '\r'))
             b--;
+        b = a + without_relation(buf + a, b - a);
+        if (start == ls && delim == '|') /* "stmt-export A000754530|...": a log prefix */
+            for (size_t k = b; k > a; k--)
+                if (buf[k - 1] == ' ') {
+                    a = looks_like_id(buf + k, b - k) ? k : a;
+                    break;
+                }
         int rule = b > a ? classify(rc, buf + a, b - a) : -1;
         bool pushed = rule >= 0 && !covered(spans, nspans, a, b);
         if (pushed)
@@ -280,13 +304,27 @@ static size_t count_csv_fields(const char *buf, size_t ls, size_t le)
 }
 
 /* HL7 v2 segments are '|'-delimited too, and have rules of their own: a
- * line that starts with a segment id (ORC|, AIP|, ZPD|) or holds one of the
- * usual segments or the encoding characters. */
+ * line that starts with a segment id (ORC|, AIP|, a site's Z segment) or
+ * holds one of the usual segments or the encoding characters. (A roster
+ * row may start with three capitals too: "SUB|", "LSP|".) */
+static bool hl7_segment_start(const char *buf, size_t ls, size_t le)
+{
+    static const char ids[] = "MSH PID PD1 PV1 PV2 NK1 OBX OBR ORC EVN AL1 DG1 PR1 IN1 IN2 IN3 "
+                              "GT1 SCH AIS AIG AIL AIP RGS NTE MRG FT1 TXA ACC ROL SPM TQ1 RXA "
+                              "RXE RXO RXR MSA ERR QRD QPD";
+    if (le - ls < 4 || buf[ls + 3] != '|')
+        return false;
+    if (buf[ls] == 'Z')
+        return true;
+    for (const char *id = ids; *id; id += id[3] ? 4 : 3)
+        if (memcmp(buf + ls, id, 3) == 0)
+            return true;
+    return false;
+}
+
 static bool hl7_like(const char *buf, size_t ls, size_t le)
 {
-    if (le - ls >= 4 && buf[ls] >= 'A' && buf[ls] <= 'Z' && buf[ls + 3] == '|' &&
-        ((buf[ls + 1] >= 'A' && buf[ls + 1] <= 'Z') || (buf[ls + 1] >= '0' && buf[ls + 1] <= '9')) &&
-        ((buf[ls + 2] >= 'A' && buf[ls + 2] <= 'Z') || (buf[ls + 2] >= '0' && buf[ls + 2] <= '9')))
+    if (hl7_segment_start(buf, ls, le))
         return true;
     static const char *const marks[] = {"MSH|", "PID|", "PV1|", "NK1|", "OBX|", "EVN|", "|^~"};
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
@@ -340,6 +378,73 @@ static bool failing_row(const char *buf, size_t ls, size_t le, size_t *ts, size_
     return false;
 }
 
+/* "SURNAME, GIVEN" or "Surname, Given" with either word from the name
+ * lists and neither a common word. */
+static bool listed_comma_name(const records_ctx *rc, const char *s, size_t n)
+{
+    if (!surname_comma_given(s, n))
+        return false;
+    size_t a = (size_t)((const char *)memchr(s, ',', n) - s), b = a + 1;
+    while (b < n && s[b] == ' ')
+        b++;
+    const wordset *common = rc->rules->stopwords;
+    if (common && (wordset_has(common, s, a) || wordset_has(common, s + b, n - b)))
+        return false;
+    return name_field(rc, s, a) || name_field(rc, s + b, n - b);
+}
+
+/* Does a '|' row that no other rule marked name a person by itself? A
+ * listed "SURNAME, GIVEN" field does; so do two neighbouring one-word
+ * fields from the name lists ("|FERRARI|HARPER|") in a row with a date.
+ * Roster and statement exports carry no keys at all. */
+static bool names_a_person(const records_ctx *rc, const char *buf, size_t ls, size_t le)
+{
+    size_t start = ls;
+    bool prev_name = false, pair = false, date = false;
+    for (size_t i = ls; i <= le; i++) {
+        if (i < le && buf[i] != '|')
+            continue;
+        size_t a = start, b = i;
+        while (a < b && buf[a] == ' ')
+            a++;
+        while (b > a && (buf[b - 1] == ' ' || buf[b - 1] == '\r'))
+            b--;
+        b = a + without_relation(buf + a, b - a);
+        start = i + 1;
+        if (b == a) {
+            prev_name = false;
+            continue;
+        }
+        if (listed_comma_name(rc, buf + a, b - a))
+            return true;
+        bool name = name_field(rc, buf + a, b - a);
+        pair = pair || (name && prev_name);
+        prev_name = name;
+        int y, m, d;
+        size_t date_len = date_time_split(buf + a, b - a);
+        date = date || (date_len >= 6 && date_parse(buf + a, date_len, &y, &m, &d));
+    }
+    return pair && date;
+}
+
+/* Is there a span of an evidence category in [ls, le)? (spans: sorted) */
+static bool has_evidence(const records_ctx *rc, const region *spans, size_t nspans, size_t ls,
+                         size_t le)
+{
+    size_t lo = 0, hi = nspans; /* the first span ending after ls */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (spans[mid].end <= ls)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < nspans && spans[i].start < le; i++)
+        if (rc->evidence[rc->rules->rules[spans[i].rule].category])
+            return true;
+    return false;
+}
+
 void records_extend(const records_ctx *rc, const char *buf, size_t len, const region *spans,
                     size_t nspans, records_push push, void *ctx)
 {
@@ -364,6 +469,22 @@ void records_extend(const records_ctx *rc, const char *buf, size_t len, const re
                     scan_fields(rc, buf, ls, le, *d, spans, nspans, push, ctx);
                     break;
                 }
+    }
+    if (rc->rule_name < 0 || !rc->rules->name_words)
+        return;
+    /* '|' rows without evidence that name a person themselves */
+    const char *bar = memchr(buf, '|', len);
+    while (bar) {
+        size_t ls = (size_t)(bar - buf), le;
+        while (ls > 0 && buf[ls - 1] != '\n')
+            ls--;
+        const char *nl = memchr(bar, '\n', len - (size_t)(bar - buf));
+        le = nl ? (size_t)(nl - buf) : len;
+        if (!has_evidence(rc, spans, nspans, ls, le) &&
+            count_delim_fields(buf, ls, le, '|') >= RECORDS_MIN_FIELDS &&
+            names_a_person(rc, buf, ls, le))
+            scan_fields(rc, buf, ls, le, '|', spans, nspans, push, ctx);
+        bar = le < len ? memchr(buf + le, '|', len - le) : NULL;
     }
 }
 

@@ -152,6 +152,19 @@ static void test_record_names(void **state)
     expect_scrub(r, "ORD-15026|C-41855|FERRARI|HARPER|a.b@gmail.com|97140\n",
                  "ORD-15026|[MRN]|[NAME]|[NAME]|[EMAIL]|97140\n");
     expect_scrub(r, "06964261,\"Do, Laura\",1981-04-22,x\n", "[MRN],\"[NAME]\",[DOB],x\n");
+    /* '|' rows with no other PHI that name a person themselves: a listed
+     * "SURNAME, GIVEN" (a relation after it), or two listed names and a date */
+    expect_scrub(r, "stmt-export A000754530|HOANG, DESHAWN|9359 CATTLEMEN PKWY||TUCSON|AZ|85715|411.30\n",
+                 "stmt-export [MRN]|[NAME]|9359 CATTLEMEN PKWY||[ADDRESS]|AZ|[ADDRESS]|411.30\n");
+    expect_scrub(r, "LSP|LSP-102108|CLARK|LINDA|20170703|F|CLARK, SAGE (MOTHER)|CIGNA\n",
+                 "LSP|[MRN]|[NAME]|[NAME]|[DOB]|F|[NAME] (MOTHER)|CIGNA\n");
+    expect_scrub(r, "SUB|U5231290501|FERRARI|HARPER|19620420|F|Humana|ACTIVE\n",
+                 "SUB|[MRN]|[NAME]|[NAME]|[DOB]|F|Humana|ACTIVE\n");
+    /* two listed words without a date, an HL7 segment, a status row: no */
+    expect_scrub(r, "route|DENVER|AURORA|east|12 stops\n", "route|DENVER|AURORA|east|12 stops\n");
+    expect_scrub(r, "AIP|1||1744164348^Holloway^Laura|RES|20240301\n",
+                 "AIP|1||1744164348^Holloway^Laura|RES|20240301\n");
+    expect_scrub(r, "batch|VISA, APPROVED|20240301|12.00\n", "batch|VISA, APPROVED|20240301|12.00\n");
     /* no PHI on the line: an inventory row keeps its brand names */
     expect_scrub(r, "SKU-42529,Botox,Allergan,209,Tucker\n", "SKU-42529,Botox,Allergan,209,Tucker\n");
 }
