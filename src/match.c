@@ -137,12 +137,23 @@ static bool rule_check(const matcher *m, const compiled_rule *ru, const char *p,
     return false;
 }
 
-static bool has_word_ci(const char *hay, size_t n, const char *word)
+static bool is_alnum_byte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does word occur in buf[from, to), ignoring ASCII case? A word that
+ * starts with a letter or digit must start a word: the cue "ver " is in
+ * "ver 2.1", not in "River 941.506.9045". */
+static bool has_word_ci(const char *buf, size_t from, size_t to, const char *word)
 {
     size_t w = strlen(word);
-    for (size_t i = 0; i + w <= n; i++) {
+    bool bounded = is_alnum_byte((unsigned char)word[0]);
+    for (size_t i = from; i + w <= to; i++) {
+        if (bounded && i > 0 && is_alnum_byte((unsigned char)buf[i - 1]))
+            continue;
         size_t k = 0;
-        while (k < w && ascii_lower((unsigned char)hay[i + k]) == (unsigned char)word[k])
+        while (k < w && ascii_lower((unsigned char)buf[i + k]) == (unsigned char)word[k])
             k++;
         if (k == w)
             return true;
@@ -161,7 +172,7 @@ static bool cue_before(const char *buf, size_t pos, unsigned window, char **word
         }
     }
     for (size_t k = 0; k < nwords; k++)
-        if (has_word_ci(buf + from, pos - from, words[k]))
+        if (has_word_ci(buf, from, pos, words[k]))
             return true;
     return false;
 }

@@ -326,6 +326,27 @@ static void test_mask_before(void **state)
                  PHISCRUB_ERR_CONFIG, 3, "mask: before");
 }
 
+/* Cue words (context:, not_context:) start a word: "ver " vetoes
+ * "ver 12345" but not "River 12345"; a cue that starts with punctuation
+ * may follow anything. */
+static void test_cue_words(void **state)
+{
+    (void)state;
+    static const char yaml[] = "pack: one\n"
+                               "rules:\n"
+                               "  - id: n\n"
+                               "    category: NUM\n"
+                               "    pattern: '\\b\\d{5}\\b'\n"
+                               "    not_context: ['ver ', '#v']\n"
+                               "    not_window: 16\n";
+    phiscrub_rules *r = load_ok(yaml);
+    scrub_expect(r, "app ver 12345\n", "app ver 12345\n");
+    scrub_expect(r, "River 12345\n", "River [NUM]\n");
+    scrub_expect(r, "build_ver 12345\n", "build_ver 12345\n");
+    scrub_expect(r, "x#v 12345\n", "x#v 12345\n");
+    phiscrub_rules_free(r);
+}
+
 /* record_tuple: takes a key and nothing else. */
 static void test_record_tuple_errors(void **state)
 {
@@ -414,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_mask_before),
         cmocka_unit_test(test_record_fields),
         cmocka_unit_test(test_record_tuple_errors),
+        cmocka_unit_test(test_cue_words),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
