@@ -193,6 +193,49 @@ static bool name_field(const records_ctx *rc, const char *s, size_t n)
            !(common && wordset_has(common, s, n));
 }
 
+/* A street line in a cell: a house number, words, and a street type last
+ * ("9359 CATTLEMEN PKWY", "82 NE Blue Ridge St"); or a unit ("APT 843",
+ * "Lot 17"). */
+static bool street_field(const char *s, size_t n)
+{
+    static const char *const types[] = {"st", "street", "ave", "avenue", "rd", "road", "blvd",
+                                        "boulevard", "ln", "lane", "dr", "drive", "ct", "court",
+                                        "way", "pkwy", "parkway", "hwy", "highway", "pl", "place",
+                                        "ter", "terrace", "cir", "circle", "trl", "trail", "loop",
+                                        "sq", "square", "pike", "plaza"};
+    static const char *const units[] = {"apt", "apartment", "ste", "suite", "unit", "lot", "bldg",
+                                        "rm", "room", "#"};
+    size_t i = 0;
+    while (i < n && is_digit((unsigned char)s[i]))
+        i++;
+    const char *const *words = types;
+    size_t nwords = sizeof types / sizeof *types;
+    if (i == 0) { /* a unit: its word, then a number */
+        while (i < n && s[i] != ' ')
+            i++;
+        words = units;
+        nwords = sizeof units / sizeof *units;
+        if (i + 1 >= n || !is_alnum((unsigned char)s[i + 1]))
+            return false;
+        for (size_t k = 0; k < nwords; k++)
+            if (strlen(words[k]) == i && ascii_prefix_ci(s, words[k], i))
+                return true;
+        return false;
+    }
+    if (i > 6 || i + 2 >= n || s[i] != ' ')
+        return false;
+    size_t last = n; /* the last word */
+    while (last > i && s[last - 1] != ' ')
+        last--;
+    if (last == i + 1) /* a number and one word */
+        return false;
+    size_t len = n - last;
+    for (size_t k = 0; k < nwords; k++)
+        if (strlen(words[k]) == len && ascii_prefix_ci(s + last, words[k], len))
+            return true;
+    return false;
+}
+
 /* Which record_field rule labels this field, or -1. */
 static int classify(const records_ctx *rc, const char *s, size_t n)
 {
@@ -213,6 +256,8 @@ static int classify(const records_ctx *rc, const char *s, size_t n)
         return rc->rule_id;
     if (surname_comma_given(s, n) || name_field(rc, s, n))
         return rc->rule_name;
+    if (street_field(s, n))
+        return rc->rule_address;
     return -1;
 }
 
@@ -378,8 +423,9 @@ static bool failing_row(const char *buf, size_t ls, size_t le, size_t *ts, size_
     return false;
 }
 
-/* "SURNAME, GIVEN" or "Surname, Given" with either word from the name
- * lists and neither a common word. */
+/* "SURNAME, GIVEN" or "Surname, Given" whose surname is in the lists (the
+ * given name may be a word: "YOUNG, JOY"), or whose given name is and whose
+ * surname is no common word. */
 static bool listed_comma_name(const records_ctx *rc, const char *s, size_t n)
 {
     if (!surname_comma_given(s, n))
@@ -387,10 +433,27 @@ static bool listed_comma_name(const records_ctx *rc, const char *s, size_t n)
     size_t a = (size_t)((const char *)memchr(s, ',', n) - s), b = a + 1;
     while (b < n && s[b] == ' ')
         b++;
+    if (name_field(rc, s, a))
+        return true;
     const wordset *common = rc->rules->stopwords;
-    if (common && (wordset_has(common, s, a) || wordset_has(common, s + b, n - b)))
+    return name_field(rc, s + b, n - b) && !(common && wordset_has(common, s, a));
+}
+
+/* "NKOSI, AOIFE (MOTHER)": a name and whose relative it is. */
+static bool name_with_relation(const char *s, size_t n)
+{
+    static const char *const relations[] = {"mother", "father", "guardian", "parent", "spouse",
+                                            "wife", "husband", "son", "daughter", "self",
+                                            "child", "grandmother", "grandfather", "guarantor"};
+    size_t name = without_relation(s, n);
+    if (name == n || !surname_comma_given(s, name))
         return false;
-    return name_field(rc, s, a) || name_field(rc, s + b, n - b);
+    const char *rel = s + name + 2; /* past " (" */
+    size_t len = n - name - 3;
+    for (size_t k = 0; k < sizeof relations / sizeof *relations; k++)
+        if (strlen(relations[k]) == len && ascii_prefix_ci(rel, relations[k], len))
+            return true;
+    return false;
 }
 
 /* Does a '|' row that no other rule marked name a person by itself? A
@@ -409,6 +472,8 @@ static bool names_a_person(const records_ctx *rc, const char *buf, size_t ls, si
             a++;
         while (b > a && (buf[b - 1] == ' ' || buf[b - 1] == '\r'))
             b--;
+        if (name_with_relation(buf + a, b - a))
+            return true;
         b = a + without_relation(buf + a, b - a);
         start = i + 1;
         if (b == a) {

@@ -155,7 +155,7 @@ static void test_record_names(void **state)
     /* '|' rows with no other PHI that name a person themselves: a listed
      * "SURNAME, GIVEN" (a relation after it), or two listed names and a date */
     expect_scrub(r, "stmt-export A000754530|HOANG, DESHAWN|9359 CATTLEMEN PKWY||TUCSON|AZ|85715|411.30\n",
-                 "stmt-export [MRN]|[NAME]|9359 CATTLEMEN PKWY||[ADDRESS]|AZ|[ADDRESS]|411.30\n");
+                 "stmt-export [MRN]|[NAME]|[ADDRESS]||[ADDRESS]|AZ|[ADDRESS]|411.30\n");
     expect_scrub(r, "LSP|LSP-102108|CLARK|LINDA|20170703|F|CLARK, SAGE (MOTHER)|CIGNA\n",
                  "LSP|[MRN]|[NAME]|[NAME]|[DOB]|F|[NAME] (MOTHER)|CIGNA\n");
     expect_scrub(r, "SUB|U5231290501|FERRARI|HARPER|19620420|F|Humana|ACTIVE\n",
