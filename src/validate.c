@@ -365,6 +365,13 @@ static bool v_date(const char *s, size_t n, unsigned opts)
     return date_parse(s, date_time_split(s, n), &y, &m, &d);
 }
 
+/* A date, or a day without its year ("March 18", "3/2"). */
+static bool v_date_or_day(const char *s, size_t n, unsigned opts)
+{
+    int m, d;
+    return v_date(s, n, opts) || day_parse(s, n, &m, &d);
+}
+
 /* The current year (UTC): nobody is born later. */
 static int this_year(void)
 {
@@ -522,13 +529,31 @@ static bool v_ip(const char *s, size_t n, unsigned opts)
 }
 
 static const validator validators[] = {
-    {"aba", v_aba},     {"card", v_card},   {"date", v_date},         {"dea", v_dea},
-    {"dob", v_dob},     {"e164", v_e164},   {"email", validate_email}, {"iban", v_iban},
-    {"imei", v_imei},   {"ip", v_ip},       {"ipv4", validate_ipv4},  {"ipv6", validate_ipv6},
-    {"itin", v_itin},   {"luhn", v_luhn},   {"nanp", v_nanp},         {"npi", v_npi},
-    {"phone", v_phone}, {"ssn", v_ssn},     {"ssn_or_itin", v_ssn_or_itin}, {"vin", v_vin},
-    {"id_number", validate_id_number}, {"base64_body", validate_base64_body},
-    {"ipv6_text", validate_ipv6_text}, {"vin_shape", v_vin_shape},
+    {"aba", v_aba},
+    {"base64_body", validate_base64_body},
+    {"card", v_card},
+    {"date", v_date},
+    {"date_or_day", v_date_or_day},
+    {"dea", v_dea},
+    {"dob", v_dob},
+    {"e164", v_e164},
+    {"email", validate_email},
+    {"iban", v_iban},
+    {"id_number", validate_id_number},
+    {"imei", v_imei},
+    {"ip", v_ip},
+    {"ipv4", validate_ipv4},
+    {"ipv6", validate_ipv6},
+    {"ipv6_text", validate_ipv6_text},
+    {"itin", v_itin},
+    {"luhn", v_luhn},
+    {"nanp", v_nanp},
+    {"npi", v_npi},
+    {"phone", v_phone},
+    {"ssn", v_ssn},
+    {"ssn_or_itin", v_ssn_or_itin},
+    {"vin", v_vin},
+    {"vin_shape", v_vin_shape},
 };
 
 const validator *validator_find(const char *name)

@@ -47,6 +47,10 @@ bool luhn_ok(const char *digits, size_t n);
  * impossible. Sets *y, *m, *d only on success. */
 bool date_parse(const char *s, size_t n, int *y, int *m, int *d);
 
+/* A day without its year: "3/18", "March 18", "Mar. 18th" (month first),
+ * checked against the calendar of a leap year. */
+bool day_parse(const char *s, size_t n, int *m, int *d);
+
 /* Length of the date part when s is a date followed by a time of day:
  * "T08:30:00Z" / " 08:30:00.123+05:30" (ISO 8601), or HH[MM[SS]] digits
  * after 8 digits (HL7 v2 DTM). n when there is no such tail. */

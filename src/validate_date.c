@@ -218,6 +218,31 @@ bool date_parse(const char *s, size_t n, int *y, int *m, int *d)
     return day_month_year(&c, v, y, m, d);
 }
 
+bool day_parse(const char *s, size_t n, int *m, int *d)
+{
+    cursor c = {s, n, 0};
+    int month, day;
+    size_t len;
+    if (!s || n == 0)
+        return false;
+    if (is_digit((unsigned char)s[0])) { /* M/D */
+        if (!number(&c, 1, 2, &month, &len) || !eat(&c, '/') || !number(&c, 1, 2, &day, &len))
+            return false;
+    } else { /* Mon[.] D[ord] */
+        if (!(month = month_name(&c)))
+            return false;
+        eat(&c, '.');
+        if (!eat(&c, ' ') || !number(&c, 1, 2, &day, &len) || !ordinal(&c))
+            return false;
+    }
+    /* any year will do: 2000 was a leap year, so February 29 passes */
+    if (c.i != c.n || !calendar_ok(2000, month, day))
+        return false;
+    *m = month;
+    *d = day;
+    return true;
+}
+
 /* ---- time of day ------------------------------------------------------- */
 
 /* Exactly two digits, even inside a longer run (HL7's HHMMSS, "-0800"). */

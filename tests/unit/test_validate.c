@@ -254,6 +254,18 @@ static void test_date(void **state)
     CHECK("date", c, 0);
 }
 
+static void test_date_or_day(void **state)
+{
+    (void)state;
+    static const tcase c[] = {
+        Y("March 18"), Y("Mar 22"), Y("Mar. 7th"), Y("3/2"), Y("12/31"), Y("2/29"),
+        Y("2024-03-11"), Y("March 7, 2024"),
+        N("2/30"), N("13/4"), N("3/"), N("March 32"), N("Marc 3"), N("3/4/"), N("March"),
+        N(""),
+    };
+    CHECK("date_or_day", c, 0);
+}
+
 static void test_dob(void **state)
 {
     (void)state;
@@ -571,7 +583,7 @@ static void test_email(void **state)
 /* ---- registry ---------------------------------------------------------- */
 
 static const char *const all_names[] = {
-    "luhn", "card", "nanp", "e164", "phone", "date", "dob", "ssn", "itin", "ssn_or_itin",
+    "luhn", "card", "nanp", "e164", "phone", "date", "date_or_day", "dob", "ssn", "itin", "ssn_or_itin",
     "ipv4", "ipv6", "ip", "vin", "imei", "email", "npi", "aba", "iban", "dea",
     "id_number", "base64_body", "ipv6_text", "vin_shape",
 };
@@ -727,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_luhn), cmocka_unit_test(test_card), cmocka_unit_test(test_imei),
         cmocka_unit_test(test_npi), cmocka_unit_test(test_nanp), cmocka_unit_test(test_e164),
         cmocka_unit_test(test_phone), cmocka_unit_test(test_date), cmocka_unit_test(test_dob),
+        cmocka_unit_test(test_date_or_day),
         cmocka_unit_test(test_date_parse),  cmocka_unit_test(test_date_time_split),
         cmocka_unit_test(test_ssn), cmocka_unit_test(test_itin), cmocka_unit_test(test_ssn_or_itin),
         cmocka_unit_test(test_ipv4), cmocka_unit_test(test_ipv6), cmocka_unit_test(test_ip),
