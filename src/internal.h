@@ -74,6 +74,8 @@ static inline bool ascii_is_word(unsigned char c)
 /* ---- word sets (wordset.c): case-insensitive ASCII lookup, immutable once built ---- */
 typedef struct wordset wordset;
 phiscrub_status wordset_build(const strvec *words, wordset **out);
+/* One set of the words of several lists. */
+phiscrub_status wordset_build_lists(const strvec *const *lists, size_t nlists, wordset **out);
 bool wordset_has(const wordset *ws, const char *s, size_t n);
 void wordset_free(wordset *ws);
 

@@ -476,24 +476,19 @@ static void summarize(phiscrub_rules *r)
     }
 }
 
-/* The words of the named lists (NULL-terminated) that the packs define, as
- * one set; *out stays NULL when none is defined. */
+/* The words of the named lists (NULL-terminated, at most 4) that the
+ * packs define, as one set; *out stays NULL when none is defined. */
 static phiscrub_status lists_wordset(const phiscrub_config *cfg, const char *const *names,
                                      wordset **out)
 {
-    strvec all = {0};
-    bool any = false;
-    phiscrub_status st = PHISCRUB_OK;
-    for (; *names && st == PHISCRUB_OK; names++) {
+    const strvec *lists[4];
+    size_t n = 0;
+    for (; *names && n < 4; names++) {
         const word_list *wl = config_find_list(cfg, *names);
-        any = any || wl;
-        for (size_t i = 0; wl && i < wl->words.n && st == PHISCRUB_OK; i++)
-            st = strvec_push(&all, wl->words.v[i]);
+        if (wl)
+            lists[n++] = &wl->words;
     }
-    if (st == PHISCRUB_OK && any)
-        st = wordset_build(&all, out);
-    strvec_free(&all);
-    return st;
+    return n ? wordset_build_lists(lists, n, out) : PHISCRUB_OK;
 }
 
 static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phiscrub_error *err)

@@ -1,15 +1,17 @@
 /* wordset.c — an immutable, case-insensitive set of short ASCII words.
  *
  * Used on confirmed candidates only (is this capitalised token a common
- * English word?), so a simple open-addressing table is plenty. */
+ * English word?), so a simple open-addressing table is plenty. The words
+ * share one allocation: the name set holds 20,000 of them. */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 struct wordset {
-    char **slots; /* lower-cased copies; NULL = empty */
+    const char **slots; /* into text; NULL = empty */
     size_t mask;
+    char *text;         /* every word, lower-cased, NUL-terminated, one allocation */
 };
 
 static uint64_t hash_lower(const char *s, size_t n)
@@ -30,39 +32,47 @@ static bool equal_lower(const char *word, const char *s, size_t n)
     return word[n] == '\0';
 }
 
-phiscrub_status wordset_build(const strvec *words, wordset **out)
+phiscrub_status wordset_build_lists(const strvec *const *lists, size_t nlists, wordset **out)
 {
-    wordset *ws = calloc(1, sizeof *ws);
-    if (!ws)
-        return PHISCRUB_ERR_NOMEM;
-    size_t size = 16;
-    while (size < words->n * 2 + 1)
-        size *= 2;
-    ws->slots = calloc(size, sizeof *ws->slots);
-    ws->mask = size - 1;
-    if (!ws->slots) {
-        free(ws);
-        return PHISCRUB_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < words->n; i++) {
-        const char *w = words->v[i];
-        size_t n = strlen(w);
-        if (wordset_has(ws, w, n))
-            continue;
-        char *copy = xstrndup(w, n);
-        if (!copy) {
-            wordset_free(ws);
-            return PHISCRUB_ERR_NOMEM;
+    size_t words = 0, bytes = 0;
+    for (size_t l = 0; l < nlists; l++)
+        for (size_t i = 0; i < lists[l]->n; i++) {
+            words++;
+            bytes += strlen(lists[l]->v[i]) + 1;
         }
-        for (size_t k = 0; k < n; k++)
-            copy[k] = (char)ascii_lower((unsigned char)copy[k]);
-        size_t at = hash_lower(w, n) & ws->mask;
-        while (ws->slots[at])
-            at = (at + 1) & ws->mask;
-        ws->slots[at] = copy;
+    wordset *ws = calloc(1, sizeof *ws);
+    size_t size = 16;
+    while (size < words * 2 + 1)
+        size *= 2;
+    if (!ws || !(ws->slots = calloc(size, sizeof *ws->slots)) ||
+        !(ws->text = malloc(bytes ? bytes : 1))) {
+        wordset_free(ws);
+        return PHISCRUB_ERR_NOMEM;
     }
+    ws->mask = size - 1;
+    char *p = ws->text;
+    for (size_t l = 0; l < nlists; l++)
+        for (size_t i = 0; i < lists[l]->n; i++) {
+            const char *w = lists[l]->v[i];
+            size_t n = strlen(w);
+            if (wordset_has(ws, w, n))
+                continue;
+            for (size_t k = 0; k < n; k++)
+                p[k] = (char)ascii_lower((unsigned char)w[k]);
+            p[n] = '\0';
+            size_t at = hash_lower(w, n) & ws->mask;
+            while (ws->slots[at])
+                at = (at + 1) & ws->mask;
+            ws->slots[at] = p;
+            p += n + 1;
+        }
     *out = ws;
     return PHISCRUB_OK;
+}
+
+phiscrub_status wordset_build(const strvec *words, wordset **out)
+{
+    return wordset_build_lists(&words, 1, out);
 }
 
 bool wordset_has(const wordset *ws, const char *s, size_t n)
@@ -79,8 +89,7 @@ void wordset_free(wordset *ws)
 {
     if (!ws)
         return;
-    for (size_t i = 0; i <= ws->mask; i++)
-        free(ws->slots[i]);
     free(ws->slots);
+    free(ws->text);
     free(ws);
 }
