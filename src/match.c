@@ -150,9 +150,10 @@ static bool has_word_ci(const char *buf, size_t from, size_t to, const char *wor
     size_t w = strlen(word);
     bool bounded = is_alnum_byte((unsigned char)word[0]);
     for (size_t i = from; i + w <= to; i++) {
-        if (bounded && i > 0 && is_alnum_byte((unsigned char)buf[i - 1]))
+        if (ascii_lower((unsigned char)buf[i]) != (unsigned char)word[0] ||
+            (bounded && i > 0 && is_alnum_byte((unsigned char)buf[i - 1])))
             continue;
-        size_t k = 0;
+        size_t k = 1;
         while (k < w && ascii_lower((unsigned char)buf[i + k]) == (unsigned char)word[k])
             k++;
         if (k == w)
