@@ -65,6 +65,14 @@ void strvec_free(strvec *sv);
 
 /* ASCII-only helpers: input bytes may be anything, locale must not matter. */
 static inline int ascii_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+/* s[0, n) is the lower-case word w (n bytes), ignoring ASCII case. */
+static inline bool ascii_equal_ci(const char *s, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
+            return false;
+    return true;
+}
 static inline bool ascii_is_word(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
