@@ -228,6 +228,27 @@ static bool street_field(const char *s, size_t n)
     return false;
 }
 
+/* "FATIMA MWANGI", "Ava Ben-David": two or three name words in one field,
+ * the first or the last from the name lists, none a common word. */
+static bool full_name_field(const records_ctx *rc, const char *s, size_t n)
+{
+    const wordset *common = rc->rules->stopwords;
+    size_t words = 0, a = 0;
+    bool listed = false;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != ' ')
+            continue;
+        size_t len = i - a;
+        if (++words > 3 || !(capitalised_word(s + a, len) || caps_word(s + a, len)) ||
+            (common && wordset_has(common, s + a, len)))
+            return false;
+        if ((words == 1 || i == n) && name_field(rc, s + a, len))
+            listed = true;
+        a = i + 1;
+    }
+    return words >= 2 && listed;
+}
+
 /* Which record_field rule labels this field, or -1. */
 static int classify(const records_ctx *rc, const char *s, size_t n)
 {
@@ -246,7 +267,7 @@ static int classify(const records_ctx *rc, const char *s, size_t n)
         return -1; /* the rendering provider's NPI, in every appointment export */
     if (looks_like_id(s, n))
         return rc->rule_id;
-    if (surname_comma_given(s, n) || name_field(rc, s, n))
+    if (surname_comma_given(s, n) || name_field(rc, s, n) || full_name_field(rc, s, n))
         return rc->rule_name;
     if (street_field(s, n))
         return rc->rule_address;
@@ -271,7 +292,7 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
     size_t start = ls;
     bool quoted = false;
     size_t prev_a = 0, prev_b = 0; /* the previous field, when a lone capitalised word */
-    bool prev_pushed = false;
+    bool prev_pushed = false, prev_caps = false, prev_listed = false;
     size_t f1a = 0, f1b = 0, f2a = 0, f2b = 0; /* the two fields before this one */
     for (size_t i = ls; i <= le; i++) {
         if (i < le && buf[i] == '"')
@@ -295,9 +316,13 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
         if (pushed)
             push(ctx, a, b, (unsigned)rule);
         /* Two neighbouring fields that are each one capitalised word:
-         * "...,Fontaine,Olive,..." is a surname and a given name. */
-        bool word = rc->rule_name >= 0 && b > a && capitalised_word(buf + a, b - a);
-        if (word && prev_b > prev_a) {
+         * "...,Fontaine,Olive,..." is a surname and a given name. In
+         * capitals ("|QUARZETTI|TRAVIS|"), one of them must be a listed
+         * name: "|VISA|APPROVED|" is not a person. */
+        bool caps = b > a && caps_word(buf + a, b - a);
+        bool word = rc->rule_name >= 0 && b > a && (capitalised_word(buf + a, b - a) || caps);
+        bool listed = word && name_field(rc, buf + a, b - a);
+        if (word && prev_b > prev_a && (!(caps || prev_caps) || listed || prev_listed)) {
             if (!prev_pushed && !covered(spans, nspans, prev_a, prev_b))
                 push(ctx, prev_a, prev_b, (unsigned)rc->rule_name);
             if (rule < 0 && !covered(spans, nspans, a, b)) {
@@ -307,6 +332,8 @@ static void scan_fields(const records_ctx *rc, const char *buf, size_t ls, size_
         }
         prev_a = word ? a : 0;
         prev_b = word ? b : 0;
+        prev_caps = caps;
+        prev_listed = listed;
         prev_pushed = pushed;
         /* "...,Cary,NC,27513,...": the city and the ZIP around a state code. */
         if (rc->rule_address >= 0 && zip_code(buf + a, b - a) && state_code(buf + f1a, f1b - f1a)) {
@@ -449,13 +476,14 @@ static bool name_with_relation(const char *s, size_t n)
 }
 
 /* Does a '|' row that no other rule marked name a person by itself? A
- * listed "SURNAME, GIVEN" field does; so do two neighbouring one-word
- * fields from the name lists ("|FERRARI|HARPER|") in a row with a date.
+ * listed "SURNAME, GIVEN" or "GIVEN SURNAME" field does; so do two
+ * neighbouring one-word fields, one from the name lists ("|FERRARI|HARPER|"),
+ * in a row with a date.
  * Roster and statement exports carry no keys at all. */
 static bool names_a_person(const records_ctx *rc, const char *buf, size_t ls, size_t le)
 {
     size_t start = ls;
-    bool prev_name = false, pair = false, date = false;
+    bool prev_name = false, prev_word = false, pair = false, date = false;
     for (size_t i = ls; i <= le; i++) {
         if (i < le && buf[i] != '|')
             continue;
@@ -469,14 +497,17 @@ static bool names_a_person(const records_ctx *rc, const char *buf, size_t ls, si
         b = a + without_relation(buf + a, b - a);
         start = i + 1;
         if (b == a) {
-            prev_name = false;
+            prev_name = prev_word = false;
             continue;
         }
-        if (listed_comma_name(rc, buf + a, b - a))
+        if (listed_comma_name(rc, buf + a, b - a) || full_name_field(rc, buf + a, b - a))
             return true;
+        /* a listed name next to a name-shaped word: "|RAMÍREZ|TRAVIS|" */
         bool name = name_field(rc, buf + a, b - a);
-        pair = pair || (name && prev_name);
+        bool word = capitalised_word(buf + a, b - a) || caps_word(buf + a, b - a);
+        pair = pair || (name && prev_word) || (word && prev_name);
         prev_name = name;
+        prev_word = word;
         int y, m, d;
         size_t date_len = date_time_split(buf + a, b - a);
         date = date || (date_len >= 6 && date_parse(buf + a, date_len, &y, &m, &d));

@@ -160,6 +160,10 @@ static void test_record_names(void **state)
                  "LSP|[MRN]|[NAME]|[NAME]|[DOB]|F|[NAME] (MOTHER)|CIGNA\n");
     expect_scrub(r, "SUB|U5231290501|FERRARI|HARPER|19620420|F|Humana|ACTIVE\n",
                  "SUB|[MRN]|[NAME]|[NAME]|[DOB]|F|Humana|ACTIVE\n");
+    expect_scrub(r, "STMT|15805965|FATIMA MWANGI|1784 AMITY CT|VERONA|WI|53593|1,366.29\n",
+                 "STMT|[MRN]|[NAME]|[ADDRESS]|[ADDRESS]|WI|[ADDRESS]|1,366.29\n");
+    expect_scrub(r, "RECALL|LV-29684|QUARZETTI|TRAVIS|1940-07-03|annual\n",
+                 "RECALL|[MRN]|[NAME]|[NAME]|[DOB]|annual\n");
     /* two listed words without a date, an HL7 segment, a status row: no */
     expect_scrub(r, "route|DENVER|AURORA|east|12 stops\n", "route|DENVER|AURORA|east|12 stops\n");
     expect_scrub(r, "AIP|1||1744164348^Holloway^Laura|RES|20240301\n",
