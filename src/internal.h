@@ -73,6 +73,10 @@ static inline bool ascii_equal_ci(const char *s, const char *w, size_t n)
             return false;
     return true;
 }
+static inline bool ascii_is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 static inline bool ascii_is_word(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||

@@ -137,21 +137,16 @@ static bool rule_check(const matcher *m, const compiled_rule *ru, const char *p,
     return false;
 }
 
-static bool is_alnum_byte(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Does word occur in buf[from, to), ignoring ASCII case? A word that
  * starts with a letter or digit must start a word: the cue "ver " is in
  * "ver 2.1", not in "River 941.506.9045". */
 static bool has_word_ci(const char *buf, size_t from, size_t to, const char *word)
 {
     size_t w = strlen(word);
-    bool bounded = is_alnum_byte((unsigned char)word[0]);
+    bool bounded = ascii_is_alnum((unsigned char)word[0]);
     for (size_t i = from; i + w <= to; i++) {
         if (ascii_lower((unsigned char)buf[i]) != (unsigned char)word[0] ||
-            (bounded && i > 0 && is_alnum_byte((unsigned char)buf[i - 1])))
+            (bounded && i > 0 && ascii_is_alnum((unsigned char)buf[i - 1])))
             continue;
         size_t k = 1;
         while (k < w && ascii_lower((unsigned char)buf[i + k]) == (unsigned char)word[k])

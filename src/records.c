@@ -20,11 +20,6 @@
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 
-static bool is_alnum(unsigned char c)
-{
-    return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 /* A business document's number, not the patient's: its first or second
  * dash-separated part names it (ORD-15026, INV-2024-118, CLM-BATCH-...). */
 static bool document_number(const char *s, size_t n)
@@ -55,7 +50,7 @@ static bool looks_like_id(const char *s, size_t n)
     size_t digits = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!is_alnum(c) && c != '-')
+        if (!ascii_is_alnum(c) && c != '-')
             return false;
         digits += is_digit(c);
     }
@@ -207,7 +202,7 @@ static bool street_field(const char *s, size_t n)
             i++;
         words = units;
         nwords = sizeof units / sizeof *units;
-        if (i + 1 >= n || !is_alnum((unsigned char)s[i + 1]))
+        if (i + 1 >= n || !ascii_is_alnum((unsigned char)s[i + 1]))
             return false;
         for (size_t k = 0; k < nwords; k++)
             if (strlen(words[k]) == i && ascii_equal_ci(s, words[k], i))
