@@ -48,7 +48,8 @@ bool luhn_ok(const char *digits, size_t n);
 bool date_parse(const char *s, size_t n, int *y, int *m, int *d);
 
 /* A day without its year: "3/18", "March 18", "Mar. 18th" (month first),
- * checked against the calendar of a leap year. */
+ * a weekday before it allowed ("Thu Apr 4"), checked against the calendar
+ * of a leap year. */
 bool day_parse(const char *s, size_t n, int *m, int *d);
 
 /* Length of the date part when s is a date followed by a time of day:

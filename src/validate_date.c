@@ -225,7 +225,20 @@ bool day_parse(const char *s, size_t n, int *m, int *d)
     size_t len;
     if (!s || n == 0)
         return false;
-    if (is_digit((unsigned char)s[0])) { /* M/D */
+    static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    size_t k = letters(&c);
+    for (int w = 0; k >= 3 && w < 7; w++)
+        if (lower((unsigned char)s[0]) == weekdays[w][0] &&
+            lower((unsigned char)s[1]) == weekdays[w][1] &&
+            lower((unsigned char)s[2]) == weekdays[w][2]) { /* "Thu Apr 4", "Tue, 3/12" */
+            c.i = k;
+            eat(&c, '.');
+            eat(&c, ',');
+            if (!eat(&c, ' '))
+                return false;
+            break;
+        }
+    if (is_digit((unsigned char)peek(&c))) { /* M/D */
         if (!number(&c, 1, 2, &month, &len) || !eat(&c, '/') || !number(&c, 1, 2, &day, &len))
             return false;
     } else { /* Mon[.] D[ord] */

@@ -259,8 +259,9 @@ static void test_date_or_day(void **state)
     (void)state;
     static const tcase c[] = {
         Y("March 18"), Y("Mar 22"), Y("Mar. 7th"), Y("3/2"), Y("12/31"), Y("2/29"),
-        Y("2024-03-11"), Y("March 7, 2024"),
+        Y("2024-03-11"), Y("March 7, 2024"), Y("Thu Apr 4"), Y("Tue, 3/12"), Y("Saturday Mar 23"),
         N("2/30"), N("13/4"), N("3/"), N("March 32"), N("Marc 3"), N("3/4/"), N("March"),
+        N("Thu"), N("Thu Apr"), N("Xyz Apr 4"),
         N(""),
     };
     CHECK("date_or_day", c, 0);
