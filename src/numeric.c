@@ -117,6 +117,13 @@ static size_t walk_runs(const char *buf, size_t i, size_t len, window_list *w)
             while (i < len && is_digit((unsigned char)buf[i]))
                 i++;
             unsigned n = (unsigned)(i - g);
+            /* A card-sized group counts on its own, whatever follows it:
+             * "5A=6011081401631670 5F24=250731" is a card and a date. */
+            run_shape alone = {n, 1, 0, 0, false, false};
+            if (r.groups > 1 || (i + 1 < len && is_sep((unsigned char)buf[i]) &&
+                                 is_digit((unsigned char)buf[i + 1])))
+                if (n >= NUMERIC_MIN_CONTIGUOUS && run_qualifies(buf[g], &alone))
+                    add_window(w, g, i - 1, len);
             r.digits += n;
             streak = n <= 3 ? streak + 1 : 0;
             if (streak > r.short_streak)

@@ -58,6 +58,10 @@ static void test_fixed_cases(void **state)
         {"tel 1.415.555.0187", "1.415.555.0187"},
         {"mc 2223000048400011 ok", "2223000048400011"},
         {"v 10.2.3.4.55", "10.2.3.4.55"},
+        /* a card-sized group followed by another number */
+        {"EMV tag 5A=6011081401631670 5F24=250731", "6011081401631670"},
+        {"card 4012888888881881 2 items", "4012888888881881"},
+        {"zip 75034-9015 x", "75034-9015"},
     };
     for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
         size_t n = windows(hits[i][0], w, 64);
