@@ -133,6 +133,8 @@ static bool rule_check(const matcher *m, const compiled_rule *ru, const char *p,
     case CHECK_PERSON_NAME_WEAK: return person_name_weak_ok(m->r->stopwords, p, n);
     case CHECK_GIVEN_NAME_ALONE:
         return given_name_alone_ok(m->r->given_words, m->buf, m->len, (size_t)(p - m->buf), n);
+    case CHECK_PERSON_NAME_LISTED:
+        return person_name_listed_ok(m->r->name_words, m->r->stopwords, p, n);
     }
     return false;
 }

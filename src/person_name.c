@@ -103,6 +103,28 @@ bool given_name_alone_ok(const wordset *names, const char *buf, size_t len, size
     return true;
 }
 
+struct listed {
+    const wordset *names;
+    size_t common, listed;
+};
+
+static bool note_listed(const wordset *stop, const char *t, size_t n, void *acc)
+{
+    struct listed *l = acc;
+    l->common += wordset_has(stop, t, n);
+    l->listed += wordset_has(l->names, t, n);
+    return true;
+}
+
+bool person_name_listed_ok(const wordset *names, const wordset *stop, const char *p, size_t n)
+{
+    if (!names)
+        return false;
+    struct listed l = {names, 0, 0};
+    size_t tokens = each_token(stop, p, n, note_listed, &l);
+    return tokens > 0 && l.common == 0 && l.listed > 0;
+}
+
 bool person_name_ok(const wordset *stop, const char *p, size_t n)
 {
     if (!stop)

@@ -25,4 +25,9 @@ bool person_name_weak_ok(const wordset *stop, const char *p, size_t n);
  * pair rules decide: "Jordan Service"). */
 bool given_name_alone_ok(const wordset *names, const char *buf, size_t len, size_t at, size_t n);
 
+/* For names without capitals (speech-to-text: "my name is cheyenne
+ * nguyen"): no word is a common word, and one is a listed given name or
+ * surname. Always false without the name lists. */
+bool person_name_listed_ok(const wordset *names, const wordset *stop, const char *p, size_t n);
+
 #endif

@@ -172,6 +172,8 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         ru->check = CHECK_PERSON_NAME_WEAK;
     } else if (d->validator && !strcmp(d->validator, "given_name_alone")) {
         ru->check = CHECK_GIVEN_NAME_ALONE;
+    } else if (d->validator && !strcmp(d->validator, "person_name_listed")) {
+        ru->check = CHECK_PERSON_NAME_LISTED;
     } else if (d->validator) {
         ru->check = CHECK_VALIDATOR;
         ru->validator = validator_find(d->validator);

@@ -338,7 +338,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         } else if (!strcmp(key, "validator")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
             if (strcmp(s, "person_name") != 0 && strcmp(s, "person_name_weak") != 0 &&
-                strcmp(s, "given_name_alone") != 0 && !validator_find(s))
+                strcmp(s, "given_name_alone") != 0 && strcmp(s, "person_name_listed") != 0 &&
+                !validator_find(s))
                 return fail(ld, v, d->id, "unknown validator", s);
             d->validator = xstrdup(s);
         } else if (!strcmp(key, "context")) {

@@ -88,12 +88,32 @@ static void test_given_name_alone(void **state)
     wordset_free(ws);
 }
 
+static void test_person_name_listed(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"nguyen", "cheyenne", "stone"};
+    static const char *const common[] = {"and", "not", "important", "stone"};
+    wordset *ws = make(names, 3), *stop = make(common, 4);
+#define LISTED(s) person_name_listed_ok(ws, stop, s, strlen(s))
+    assert_true(LISTED("cheyenne nguyen"));
+    assert_true(LISTED("zoë nguyen"));          /* one listed word is enough */
+    assert_false(LISTED("cheyenne nguyen and")); /* a common word */
+    assert_false(LISTED("not important"));
+    assert_false(LISTED("jude stone"));          /* listed, but a common word too */
+    assert_false(LISTED("zork quux"));           /* nothing listed */
+    assert_false(person_name_listed_ok(NULL, stop, "cheyenne nguyen", 15));
+#undef LISTED
+    wordset_free(ws);
+    wordset_free(stop);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wordset_lookup),
         cmocka_unit_test(test_person_name),
         cmocka_unit_test(test_given_name_alone),
+        cmocka_unit_test(test_person_name_listed),
     };
     return cmocka_run_group_tests_name("names", tests, NULL, NULL);
 }
