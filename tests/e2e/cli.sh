@@ -104,12 +104,15 @@ check "--list-rules shows the packs" 'grep -q "^core " "$T/rules" && grep -q "^h
 check "--pack core selects" 'grep -q "^core " "$T/rules" && ! grep -q "^hipaa " "$T/rules"'
 
 # --- roster and allow list -------------------------------------------------
+# With the core pack only: a roster or allow list makes phiscrub compile its
+# packs at run time, and under AddressSanitizer all three take 90 s (core
+# alone 30 s). Neither mechanism depends on which packs are loaded.
 printf 'Hortensia Vandersloot\n' > "$T/roster"
-printf 'seen by hortensia vandersloot today\n' | "$BIN" --names "$T/roster" > "$T/out"
+printf 'seen by hortensia vandersloot today\n' | "$BIN" --pack core --names "$T/roster" > "$T/out"
 check "--names masks roster names" 'grep -q "^seen by \[NAME\] today$" "$T/out"'
 printf 'Jennifer Whitfield Dermatology\n' > "$T/allow"
 printf 'clinic=Jennifer Whitfield Dermatology; patient Jennifer Whitfield\n' |
-    "$BIN" --allow "$T/allow" > "$T/out"
+    "$BIN" --pack core --allow "$T/allow" > "$T/out"
 check "--allow keeps allowed terms" 'grep -q "^clinic=Jennifer Whitfield Dermatology; " "$T/out" && ! grep -q "patient Jennifer" "$T/out"'
 
 echo "$pass passed, $fail failed"
