@@ -103,7 +103,9 @@ PHISCRUB_API phiscrub_status phiscrub_config_add_rules_text(phiscrub_config *cfg
                                                const char *text, size_t len, phiscrub_error *err);
 
 /* Pack selection. Once any pack is enabled, only enabled packs are used;
- * a disabled pack is never used. Unknown names fail at compile time. */
+ * a disabled pack is never used. Unknown names fail at compile time. The
+ * roster (below) is used whatever packs are enabled, unless the pack
+ * "roster" is disabled. */
 PHISCRUB_API phiscrub_status phiscrub_config_enable_pack(phiscrub_config *cfg, const char *pack);
 PHISCRUB_API phiscrub_status phiscrub_config_disable_pack(phiscrub_config *cfg, const char *pack);
 

@@ -366,7 +366,11 @@ static phiscrub_status collect(const phiscrub_config *cfg, phiscrub_rules *r, ex
 {
     rule_def *roster_defs = NULL;
     size_t nroster = 0;
-    RETURN_IF_ERR(roster_defs_build(cfg, pack_active(cfg, "roster"), &roster_defs, &nroster));
+    /* The roster is the user's own list: choosing packs with --pack does not
+     * drop it (that would let every listed name through); only disabling
+     * the "roster" pack by name does. */
+    bool roster_on = !in_list(&cfg->packs_off, "roster");
+    RETURN_IF_ERR(roster_defs_build(cfg, roster_on, &roster_defs, &nroster));
     phiscrub_status st = PHISCRUB_OK;
     if (!(r->rules = calloc(cfg->ndefs + nroster + 1, sizeof *r->rules)))
         st = PHISCRUB_ERR_NOMEM;

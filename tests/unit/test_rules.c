@@ -185,6 +185,15 @@ static void test_roster_and_allow(void **state)
     /* N123 inside the allowed term is kept; elsewhere it is masked. */
     scrub_expect(r, "at clinic n123: N123\n", "at clinic n123: [NUM]\n");
     phiscrub_rules_free(r);
+    /* naming packs keeps the roster; only disabling "roster" drops it */
+    assert_int_equal(phiscrub_config_enable_pack(cfg, "one"), PHISCRUB_OK);
+    assert_int_equal(phiscrub_rules_compile(cfg, &r, &err), PHISCRUB_OK);
+    scrub_expect(r, "rosalind q. achterberg came\n", "[NAME] came\n");
+    phiscrub_rules_free(r);
+    assert_int_equal(phiscrub_config_disable_pack(cfg, "roster"), PHISCRUB_OK);
+    assert_int_equal(phiscrub_rules_compile(cfg, &r, &err), PHISCRUB_OK);
+    scrub_expect(r, "rosalind q. achterberg came\n", "rosalind q. achterberg came\n");
+    phiscrub_rules_free(r);
     phiscrub_config_free(cfg);
 }
 
