@@ -65,13 +65,19 @@ void strvec_free(strvec *sv);
 
 /* ASCII-only helpers: input bytes may be anything, locale must not matter. */
 static inline int ascii_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
-/* s[0, n) is the lower-case word w (n bytes), ignoring ASCII case. */
-static inline bool ascii_equal_ci(const char *s, const char *w, size_t n)
+/* s[0, n) is one of the lower-case words (a NULL-terminated list),
+ * ignoring ASCII case. */
+static inline bool ascii_word_in(const char *s, size_t n, const char *const *words)
 {
-    for (size_t i = 0; i < n; i++)
-        if (ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
-            return false;
-    return true;
+    for (; *words; words++) {
+        size_t i = 0;
+        const char *w = *words;
+        while (i < n && w[i] && ascii_lower((unsigned char)s[i]) == (unsigned char)w[i])
+            i++;
+        if (i == n && !w[i])
+            return true;
+    }
+    return false;
 }
 static inline bool ascii_is_alnum(unsigned char c)
 {

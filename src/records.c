@@ -25,16 +25,15 @@ static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static bool document_number(const char *s, size_t n)
 {
     static const char *const kinds[] = {"ord", "order", "inv", "invoice", "txn", "trx", "po",
-                                        "batch", "rcpt", "receipt", "sku", "lot", "ticket"};
+                                        "batch", "rcpt", "receipt", "sku", "lot", "ticket", NULL};
     size_t at = 0;
     for (int part = 0; part < 2 && at < n; part++) {
         const char *dash = memchr(s + at, '-', n - at);
         if (!dash)
             return false; /* the last part is the number itself */
         size_t len = (size_t)(dash - (s + at));
-        for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
-            if (strlen(kinds[k]) == len && ascii_equal_ci(s + at, kinds[k], len))
-                return true;
+        if (ascii_word_in(s + at, len, kinds))
+            return true;
         at += len + 1;
     }
     return false;
@@ -189,38 +188,23 @@ static bool street_field(const char *s, size_t n)
                                         "boulevard", "ln", "lane", "dr", "drive", "ct", "court",
                                         "way", "pkwy", "parkway", "hwy", "highway", "pl", "place",
                                         "ter", "terrace", "cir", "circle", "trl", "trail", "loop",
-                                        "sq", "square", "pike", "plaza"};
+                                        "sq", "square", "pike", "plaza", NULL};
     static const char *const units[] = {"apt", "apartment", "ste", "suite", "unit", "lot", "bldg",
-                                        "rm", "room", "#"};
+                                        "rm", "room", "#", NULL};
     size_t i = 0;
     while (i < n && is_digit((unsigned char)s[i]))
         i++;
-    const char *const *words = types;
-    size_t nwords = sizeof types / sizeof *types;
     if (i == 0) { /* a unit: its word, then a number */
         while (i < n && s[i] != ' ')
             i++;
-        words = units;
-        nwords = sizeof units / sizeof *units;
-        if (i + 1 >= n || !ascii_is_alnum((unsigned char)s[i + 1]))
-            return false;
-        for (size_t k = 0; k < nwords; k++)
-            if (strlen(words[k]) == i && ascii_equal_ci(s, words[k], i))
-                return true;
-        return false;
+        return i + 1 < n && ascii_is_alnum((unsigned char)s[i + 1]) && ascii_word_in(s, i, units);
     }
     if (i > 6 || i + 2 >= n || s[i] != ' ')
         return false;
     size_t last = n; /* the last word */
     while (last > i && s[last - 1] != ' ')
         last--;
-    if (last == i + 1) /* a number and one word */
-        return false;
-    size_t len = n - last;
-    for (size_t k = 0; k < nwords; k++)
-        if (strlen(words[k]) == len && ascii_equal_ci(s + last, words[k], len))
-            return true;
-    return false;
+    return last > i + 1 /* not a number and one word */ && ascii_word_in(s + last, n - last, types);
 }
 
 /* "FATIMA MWANGI", "Ava Ben-David": two or three name words in one field,
@@ -458,16 +442,12 @@ static bool name_with_relation(const char *s, size_t n)
 {
     static const char *const relations[] = {"mother", "father", "guardian", "parent", "spouse",
                                             "wife", "husband", "son", "daughter", "self",
-                                            "child", "grandmother", "grandfather", "guarantor"};
+                                            "child", "grandmother", "grandfather", "guarantor",
+                                            NULL};
     size_t name = without_relation(s, n);
     if (name == n || !surname_comma_given(s, name))
         return false;
-    const char *rel = s + name + 2; /* past " (" */
-    size_t len = n - name - 3;
-    for (size_t k = 0; k < sizeof relations / sizeof *relations; k++)
-        if (strlen(relations[k]) == len && ascii_equal_ci(rel, relations[k], len))
-            return true;
-    return false;
+    return ascii_word_in(s + name + 2, n - name - 3, relations); /* within " (...)" */
 }
 
 /* Does a '|' row that no other rule marked name a person by itself? A

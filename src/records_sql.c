@@ -100,13 +100,8 @@ static size_t split_items(const char *buf, size_t from, size_t to, item *out, si
  * (?, $1, :dob, @p1): no value at all. */
 static bool is_null_value(const char *s, size_t n)
 {
-    static const char *const nulls[] = {"null", "default", "true", "false"};
-    if (s[0] == '?' || s[0] == '$' || s[0] == ':' || s[0] == '@')
-        return true;
-    for (size_t k = 0; k < sizeof nulls / sizeof *nulls; k++)
-        if (strlen(nulls[k]) == n && ascii_equal_ci(s, nulls[k], n))
-            return true;
-    return false;
+    static const char *const nulls[] = {"null", "default", "true", "false", NULL};
+    return s[0] == '?' || s[0] == '$' || s[0] == ':' || s[0] == '@' || ascii_word_in(s, n, nulls);
 }
 
 #define TUPLE_MAX_ITEMS 48
