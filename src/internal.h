@@ -257,7 +257,7 @@ struct phiscrub_rules {
     char **categories;
     size_t ncategories;
     wordset *stopwords;    /* common words a person-name candidate may not be */
-    wordset *given_words;  /* given names that are English words too (Holly, Reed) */
+    wordset *given_words;  /* given names that are English words too (Holly, Reed, Grant) */
     wordset *name_words;   /* given names and surnames: a lone field of a patient record */
     unsigned flags;        /* PHISCRUB_KEEP_PRIVATE_IP ... */
     unsigned max_width;    /* longest possible match including a keyed value: the hold-back */

@@ -12,6 +12,7 @@
  *   - plain rules: the rule's check runs on the matched bytes;
  *   - context cue words must appear shortly before, veto words must not. */
 #define _POSIX_C_SOURCE 200809L
+#include "echoes.h"
 #include "match.h"
 #include "numeric.h"
 #include "person_name.h"
@@ -52,7 +53,8 @@ struct matcher {
     uint64_t candidates;
     phiscrub_status err;
     records_ctx records;
-    size_t nresolved;       /* records pass: spans before it added any */
+    size_t nresolved;       /* records and echoes passes: spans before they added any */
+    echoes_ctx echoes;
 };
 
 phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher **out)
@@ -93,7 +95,8 @@ phiscrub_status matcher_new(const phiscrub_rules *r, size_t block_cap, matcher *
     time_t now = time(NULL);
     struct tm tm;
     int year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2026;
-    if (st == PHISCRUB_OK && !records_init(&m->records, r, year))
+    if (st == PHISCRUB_OK &&
+        (!records_init(&m->records, r, year) || !echoes_init(&m->echoes, r)))
         st = PHISCRUB_ERR_NOMEM;
     if (st != PHISCRUB_OK) {
         matcher_free(m);
@@ -117,6 +120,7 @@ void matcher_free(matcher *m)
     free(m->window_at);
     free(m->numbuf);
     records_free(&m->records);
+    echoes_free(&m->echoes);
     free(m);
 }
 
@@ -493,6 +497,17 @@ static void push_record_field(void *ctx, size_t start, size_t end, unsigned rule
     push(m->spans, &m->nspans, m->capspans, start, end, rule, m, false);
 }
 
+/* echoes.c found a repeat of a masked value. Repeats are a bonus on top
+ * of what the rules found: when the array is full they are left out. */
+static bool push_echo(void *ctx, size_t start, size_t end, unsigned rule)
+{
+    matcher *m = ctx;
+    if (m->nspans == m->capspans)
+        return false;
+    push(m->spans, &m->nspans, m->capspans, start, end, rule, m, false);
+    return true;
+}
+
 /* A numeric match in numbuf: translate it to block offsets. A match never
  * spans two windows (they are joined by '\n', which no numeric rule matches). */
 static int on_numeric(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
@@ -565,6 +580,12 @@ phiscrub_status matcher_scan(matcher *m, const char *buf, size_t len, const regi
             return m->err;
         if (m->nspans > m->nresolved)
             m->nspans = spans_resolve(m->spans, m->nspans, m->r);
+    }
+    m->nresolved = m->nspans;
+    echoes_extend(&m->echoes, buf, len, m->spans, m->nresolved, push_echo, m);
+    if (m->nspans > m->nresolved) { /* a repeat inside kept text stays kept */
+        m->nspans = spans_drop_allowed(m->spans, m->nspans, m->allows, m->nallows);
+        m->nspans = spans_resolve(m->spans, m->nspans, m->r);
     }
     *n = m->nspans;
     *regions = m->spans;

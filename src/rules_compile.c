@@ -522,7 +522,7 @@ static phiscrub_status build(const phiscrub_config *cfg, phiscrub_rules *r, phis
     if (st == PHISCRUB_OK) {
         summarize(r);
         static const char *const stop[] = {"common_words", NULL};
-        static const char *const given_words[] = {"given_words", NULL};
+        static const char *const given_words[] = {"given_words", "given_ambiguous", NULL};
         static const char *const names[] = {"given", "surnames", NULL};
         st = lists_wordset(cfg, stop, &r->stopwords);
         if (st == PHISCRUB_OK)

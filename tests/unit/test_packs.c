@@ -206,6 +206,38 @@ static void test_sql_tuple(void **state)
                  "Key (last_name, first_name, x)=(Chen, Amber, a, b)\n");
 }
 
+/* A one-line HL7 message logged with "\\r" or "<CR>" between segments: the
+ * PID field counts end with the segment, so the order numbers, codes and
+ * providers of the segments after it stay. */
+static void test_hl7_one_line(void **state)
+{
+    const phiscrub_rules *r = *state;
+    expect_scrub(r, "raw=\"MSH|^~\\&|LAB|GCDL|EHR|BWH|20240318033821||ORU^R01|G1|P|2.5.1<CR>PID|1||00726860^^^BWH^MR||WHITE^NORMA^J||19870316|F<CR>OBR|1|ORD85609|GCDL-2596|80053^CMP^C4|||||||||||1988307918^LINDHOLM^GRETA\"\n",
+                 "raw=\"MSH|^~\\&|LAB|GCDL|EHR|BWH|20240318033821||ORU^R01|G1|P|2.5.1<CR>PID|[PHI]||[MRN]||[NAME]||[DOB]|[PHI]<CR>OBR|1|ORD85609|GCDL-2596|80053^CMP^C4|||||||||||1988307918^LINDHOLM^GRETA\"\n");
+    expect_scrub(r, "MSH|^~\\&|A|B|C|D|20240315035120||ORU^R01|3664|P|2.4\\rPID|1||01139718^^^CD^MR||Jenkins^Jose||20221228|M\\rORC|RE|ORD-121690|F3135307||CM||||20240315035120|||1423011950^Whitfield^Dana\n",
+                 "MSH|^~\\&|A|B|C|D|20240315035120||ORU^R01|3664|P|2.4\\rPID|[PHI]||[MRN]||[NAME]||[DOB]|[PHI]\\rORC|RE|ORD-121690|F3135307||CM||||20240315035120|||1423011950^Whitfield^Dana\n");
+}
+
+/* A masked identifier or name word is masked wherever else its line
+ * repeats it, as a whole token; a name that is also a word, short numbers,
+ * dates, other lines and longer tokens holding it are left alone. */
+static void test_echoes(void **state)
+{
+    const phiscrub_rules *r = *state;
+    expect_scrub(r, "consumed key=KP09462 value={\"patientId\":\"KP09462\",\"provider\":\"1530908619\"}\n",
+                 "consumed key=[MRN] value={\"patientId\":\"[MRN]\",\"provider\":\"1530908619\"}\n");
+    expect_scrub(r, "{\"patient\":\"Tariq Olumide\",\"note\":\"voicemail, Olumide to call back\"}\n",
+                 "{\"patient\":\"[NAME]\",\"note\":\"voicemail, [NAME] to call back\"}\n");
+    expect_scrub(r, "{\"patient_name\":\"OKAFOR, CRYSTAL\",\"memo\":\"OKAFOR called\"}\n",
+                 "{\"patient_name\":\"[NAME]\",\"memo\":\"[NAME] called\"}\n");
+    expect_scrub(r, "{\"patient\":\"Grant Hill\",\"audit\":\"Grant access to chart\"}\n",
+                 "{\"patient\":\"[NAME]\",\"audit\":\"Grant access to chart\"}\n");
+    expect_scrub(r, "mrn=88123456 ref 88123456-A, 88123456\nnext 88123456\n",
+                 "mrn=[MRN] ref 88123456-A, [MRN]\nnext 88123456\n");
+    expect_scrub(r, "2024-03-05T10:00:00Z visit_date=2024-03-05 mrn=KP0946 KP0946 port 5432\n",
+                 "2024-03-05T10:00:00Z visit_date=[DATE] mrn=[MRN] KP0946 port 5432\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +246,8 @@ int main(void)
         cmocka_unit_test(test_record_names),
         cmocka_unit_test(test_given_name_alone),
         cmocka_unit_test(test_sql_tuple),
+        cmocka_unit_test(test_echoes),
+        cmocka_unit_test(test_hl7_one_line),
     };
     return cmocka_run_group_tests_name("packs", tests, builtin_rules_setup,
                                       builtin_rules_teardown);
