@@ -123,6 +123,7 @@ typedef struct {
     bool numeric;          /* matches only digits and separators: scanned in numeric windows */
     bool whole_run;        /* numeric: a match must not continue with its separator and a digit */
     bool record_tuple;     /* keyed, no value: the key joins SQL column names to values */
+    bool one_segment;      /* keyed: the value ends at a logged HL7 segment break ("\\r", "<CR>") */
     char *replacement;     /* NULL: "[CATEGORY]" */
     char *trim;            /* bytes stripped from the end of a keyed value; NULL: none */
     int priority;
@@ -211,6 +212,8 @@ typedef struct {
     bool keep;             /* its match (a keyed rule's value) is kept, with any mask inside it */
     bool whole_run;        /* its match is a whole run of digit groups (numeric.h) */
     bool record_tuple;     /* RULE_KEYED: the key joins SQL column names to values (records.c) */
+    bool one_segment;      /* RULE_KEYED: the value ends at a logged "\\r" or "<CR>" ... */
+    char segments[64];     /* ... and the key at it: the segment ids its keys name, "PIDNK1" */
     bool literal_keys;     /* keys are bare words: word boundaries checked in C */
     char *key_list;        /* the list behind literal_keys */
     /* Rules with the same key_list share one set of literal expressions

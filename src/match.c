@@ -403,6 +403,48 @@ static void confirm(matcher *m, unsigned expr, size_t from, size_t to)
         confirm_rule(m, ru->followers[i], from, to);
 }
 
+/* The length of the HL7 segment break at the start of s[0, n), as a log
+ * writes it inside a one-line message: "\\r", "\\n", "\\x0d", "<CR>"; 0 if
+ * none. (Real CR and LF bytes never get this far: patterns stop at them.) */
+static size_t segment_break_at(const char *s, size_t n)
+{
+    if (n >= 2 && s[0] == '\\' && (s[1] == 'r' || s[1] == 'n'))
+        return 2;
+    if (n >= 4 && s[0] == '\\' && s[1] == 'x' && s[2] == '0' && (s[3] | 0x20) == 'd')
+        return 4;
+    if (n >= 4 && s[0] == '<' && s[1] == 'C' && s[2] == 'R' && s[3] == '>')
+        return 4;
+    return 0;
+}
+
+/* Where the first segment break in s[0, n) starts; n if none. */
+static size_t segment_break(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (segment_break_at(s + i, n - i))
+            return i;
+    return n;
+}
+
+/* A one_segment key ending at `to`: false when it ran on from its own
+ * segment past a logged break into another one ("PID|1|...\\rORC|RE|"):
+ * the nearest break before `to` must open one of the rule's segments. */
+static bool key_in_one_segment(const char *buf, size_t to, unsigned width, const char *segments)
+{
+    size_t lo = to > width ? to - width : 0, seg = SIZE_MAX;
+    for (size_t i = to; i-- > lo && seg == SIZE_MAX && buf[i] != '\n';) {
+        size_t k = segment_break_at(buf + i, to - i);
+        if (k)
+            seg = i + k;
+    }
+    if (seg == SIZE_MAX || seg + 3 > to)
+        return true;
+    for (const char *s = segments; s[0] && s[1] && s[2]; s += 3)
+        if (!memcmp(s, buf + seg, 3))
+            return true;
+    return false;
+}
+
 static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
 {
     const compiled_rule *ru = &m->r->rules[rule_idx];
@@ -422,6 +464,8 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
     }
     if (ru->kind == RULE_KEYED) {
         size_t n = 0, at = to, key_from = from;
+        if (ru->one_segment && !key_in_one_segment(m->buf, to, ru->main_width, ru->segments))
+            return;
         /* The value first: it needs no `before:`, and most keys that fail
          * fail there (an '@' in "[meta@32473 ...]" has no domain after it). */
         if (ru->has_value) {
@@ -439,6 +483,8 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
         }
         if (ru->has_value) {
             if ((n = pick_value(m, rule_idx, from, at)) == 0)
+                return;
+            if (ru->one_segment && (n = segment_break(m->buf + at, n)) == 0)
                 return;
         } else if (ru->mask_before) {
             /* the key says what the words before it are: only they are masked */

@@ -20,6 +20,28 @@
 #include <sys/mman.h>
 #include <time.h>
 
+/* The HL7 segment ids that keys name ("PID", "NK1"): upper-case words of
+ * three, a letter then letters or digits. Extra ones only weaken the check. */
+static void segment_ids(const strvec *keys, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < keys->n; k++) {
+        const char *s = keys->v[k];
+        for (size_t i = 0; s[i] && n + 3 < cap; i++) {
+            bool word = (i == 0 || !ascii_is_alnum((unsigned char)s[i - 1])) && s[i] >= 'A' &&
+                        s[i] <= 'Z' && s[i + 1] && s[i + 2] &&
+                        ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || (s[i + 1] >= '0' && s[i + 1] <= '9')) &&
+                        ((s[i + 2] >= 'A' && s[i + 2] <= 'Z') || (s[i + 2] >= '0' && s[i + 2] <= '9')) &&
+                        !ascii_is_alnum((unsigned char)s[i + 3]);
+            if (word) {
+                memcpy(out + n, s + i, 3);
+                n += 3;
+            }
+        }
+    }
+    out[n] = '\0';
+}
+
 static phiscrub_status expr_add(expr_list *l, char *expr_owned, unsigned flags, unsigned id,
                                 unsigned width)
 {
@@ -150,6 +172,9 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     ru->keep = d->keep;
     ru->whole_run = d->whole_run;
     ru->record_tuple = d->record_tuple;
+    ru->one_segment = d->one_segment;
+    if (d->one_segment)
+        segment_ids(&d->keys, ru->segments, sizeof ru->segments);
     ru->caseless = d->caseless;
     ru->priority = d->priority;
     ru->window = d->window;

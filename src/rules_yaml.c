@@ -315,6 +315,8 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->keep));
         } else if (!strcmp(key, "whole_run")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->whole_run));
+        } else if (!strcmp(key, "one_segment")) {
+            RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->one_segment));
         } else if (!strcmp(key, "record_tuple")) {
             RETURN_IF_ERR(get_bool(ld, v, d->id, key, &d->record_tuple));
         } else if (!strcmp(key, "before_optional")) {
@@ -393,9 +395,9 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         if (d->keep && (d->numeric || d->record_field))
             return fail(ld, node, d->id, "keep: does not combine with numeric: or record_field:",
                         NULL);
-        if ((d->trim || d->mask_all || d->value_list || d->before) && !keyed)
-            return fail(ld, node, d->id, "trim:, mask: and value_list: apply to rules with a key",
-                        NULL);
+        if ((d->trim || d->mask_all || d->value_list || d->before || d->one_segment) && !keyed)
+            return fail(ld, node, d->id,
+                        "trim:, mask:, value_list: and one_segment: apply to rules with a key", NULL);
         if (d->mask_before && (!d->before || d->patterns.n))
             return fail(ld, node, d->id, "mask: before needs before: and no pattern:", NULL);
         if (d->keys.n && d->key_list)

@@ -8,6 +8,8 @@
  * and undefined for bytes above 0x7f. */
 #include "validate.h"
 
+#include <string.h>
+
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 static unsigned char lower(unsigned char c) { return (unsigned char)(c | 0x20); } /* letters only */
@@ -198,6 +200,16 @@ static bool month_day_year(cursor *c, int *oy, int *om, int *od)
 
 bool date_parse(const char *s, size_t n, int *y, int *m, int *d)
 {
+    /* PHP's json_encode writes 7/26/1953 as "7\/26\/1953". */
+    char plain[40];
+    if (s && n < sizeof plain && memchr(s, '\\', n)) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!(s[i] == '\\' && i + 1 < n && s[i + 1] == '/'))
+                plain[k++] = s[i];
+        s = plain;
+        n = k;
+    }
     cursor c = {s, n, 0};
     int v;
     size_t len;

@@ -166,9 +166,11 @@ bool validate_ipv6(const char *s, size_t n, unsigned opts)
 
 /* Top-level domains an address may end in: every ISO 3166 country code
  * that is delegated, plus ac, eu, su, uk, and the generic TLDs that show up
- * in real addresses (checked against the Public Suffix List). Names that
- * only look like TLDs in logs — local, internal, log, txt, json, conf —
- * are absent. Sorted for bsearch-style lookup. */
+ * in real addresses (checked against the Public Suffix List), and the
+ * reserved example and test (RFC 2606: sample and test data is shaped like
+ * real patients' and masking it costs nothing). Names that only look like
+ * TLDs in logs — local, internal, log, txt, json, conf — are absent.
+ * Sorted for bsearch-style lookup. */
 static const char *const tlds[] = {
     "ac", "academy", "ad", "ae", "aero", "af", "africa", "ag", "agency", "ai", "al", "am",
     "amsterdam", "ao", "app", "aq", "ar", "art", "as", "asia", "at", "attorney", "au", "aw",
@@ -180,7 +182,7 @@ static const char *const tlds[] = {
     "coffee", "college", "com", "company", "computer", "consulting", "cool", "coop", "cr", "cu",
     "cv", "cw", "cx", "cy", "cymru", "cz", "de", "dental", "dentist", "design", "dev",
     "digital", "dj", "dk", "dm", "do", "doctor", "dz", "ec", "edu", "education", "ee", "eg",
-    "email", "energy", "engineering", "enterprises", "er", "es", "et", "eu", "eus", "events",
+    "email", "energy", "engineering", "enterprises", "er", "es", "et", "eu", "eus", "events", "example",
     "expert", "family", "fi", "finance", "financial", "fit", "fitness", "fj", "fk", "fm", "fo",
     "foundation", "fr", "fun", "fyi", "ga", "gal", "games", "gb", "gd", "ge", "gf", "gg", "gh",
     "gi", "gl", "global", "gm", "gmbh", "gn", "gold", "gov", "gp", "gq", "gr", "green", "group",
@@ -201,7 +203,7 @@ static const char *const tlds[] = {
     "sa", "sb", "sc", "school", "science", "scot", "sd", "se", "services", "sg", "sh", "shop",
     "si", "site", "sj", "sk", "sl", "sm", "sn", "so", "social", "software", "solutions",
     "space", "sr", "ss", "st", "store", "studio", "su", "support", "surgery", "sv", "sx", "sy",
-    "sydney", "systems", "sz", "tc", "td", "team", "tech", "tel", "tf", "tg", "th", "tj", "tk",
+    "sydney", "systems", "sz", "tc", "td", "team", "tech", "tel", "test", "tf", "tg", "th", "tj", "tk",
     "tl", "tm", "tn", "to", "today", "tokyo", "tools", "top", "town", "tr", "trade", "travel",
     "tt", "tv", "tw", "tz", "ua", "ug", "uk", "university", "us", "uy", "uz", "va", "vc", "ve",
     "vegas", "ventures", "vet", "vg", "vi", "video", "vip", "vn", "vu", "wales", "website",

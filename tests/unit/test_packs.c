@@ -216,6 +216,9 @@ static void test_hl7_one_line(void **state)
                  "raw=\"MSH|^~\\&|LAB|GCDL|EHR|BWH|20240318033821||ORU^R01|G1|P|2.5.1<CR>PID|[PHI]||[MRN]||[NAME]||[DOB]|[PHI]<CR>OBR|1|ORD85609|GCDL-2596|80053^CMP^C4|||||||||||1988307918^LINDHOLM^GRETA\"\n");
     expect_scrub(r, "MSH|^~\\&|A|B|C|D|20240315035120||ORU^R01|3664|P|2.4\\rPID|1||01139718^^^CD^MR||Jenkins^Jose||20221228|M\\rORC|RE|ORD-121690|F3135307||CM||||20240315035120|||1423011950^Whitfield^Dana\n",
                  "MSH|^~\\&|A|B|C|D|20240315035120||ORU^R01|3664|P|2.4\\rPID|[PHI]||[MRN]||[NAME]||[DOB]|[PHI]\\rORC|RE|ORD-121690|F3135307||CM||||20240315035120|||1423011950^Whitfield^Dana\n");
+    /* JSON escapes in a field (\u00f3) do not end the count */
+    expect_scrub(r, "{\"raw\": \"MSH|^~\\\\&|A|B|C|D|20240513212252||ADT^A08|M1|P|2.5.1\\rPID|1||LSL861427^^^LSL^MR||Park^Zs\\u00f3fia||19610709|M|||3689 N Main St^^Boring^OR^97009^USA||(503)921-8252|||||ACCT-436848|731-56-5987|\\rPV1|1|O|LSL^^^LSL\"}\n",
+                 "{\"raw\": \"MSH|^~\\\\&|A|B|C|D|20240513212252||ADT^A08|M1|P|2.5.1\\rPID|[PHI]||[MRN]||[NAME]||[DOB]|M|||[ADDRESS]||[PHONE]|||||[ACCOUNT]|[SSN]|\\rPV1|1|O|LSL^^^LSL\"}\n");
 }
 
 /* A masked identifier or name word is masked wherever else its line

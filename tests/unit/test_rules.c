@@ -66,6 +66,8 @@ static void test_schema_errors(void **state)
                  PHISCRUB_ERR_CONFIG, 4, "unknown word list");
     expect_error("rules:\n  - id: a\n    category: X\n    pattern: 'abc'\n    window: -1\n",
                  PHISCRUB_ERR_CONFIG, 5, "whole number");
+    expect_error("rules:\n  - id: a\n    category: X\n    pattern: 'abc'\n    one_segment: true\n",
+                 PHISCRUB_ERR_CONFIG, 2, "one_segment: apply to rules with a key");
     expect_error("rules: [\n", PHISCRUB_ERR_CONFIG, 0, "YAML");
     expect_error("bogus: 1\nrules: []\n", PHISCRUB_ERR_CONFIG, 1, "unknown top-level key");
     expect_error("rules: []\n", PHISCRUB_ERR_CONFIG, 0, "no rules are active");

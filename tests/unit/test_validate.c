@@ -320,6 +320,7 @@ static void test_date_parse(void **state)
     expect_date("2000-02-29", 2000, 2, 29);
     expect_date("3 December 2099", 2099, 12, 3);
     expect_date("sept 30 1999", 1999, 9, 30);
+    expect_date("7\\/26\\/1953", 1953, 7, 26); /* PHP's json_encode escapes '/' */
 
     int y = -1, m = -1, d = -1;
     assert_false(date_parse("1984-02-30", 10, &y, &m, &d));
@@ -328,6 +329,8 @@ static void test_date_parse(void **state)
     assert_int_equal(d, -1);
     assert_false(date_parse("1984-03-03T08:30", 16, &y, &m, &d)); /* no time here */
     assert_false(date_parse(NULL, 0, &y, &m, &d));
+    assert_false(date_parse("7\\/26-1953", 10, &y, &m, &d)); /* one separator kind */
+    assert_false(date_parse("7\\26\\1953", 10, &y, &m, &d)); /* a backslash alone is none */
 }
 
 static void test_date_time_split(void **state)
@@ -537,7 +540,7 @@ static void test_email(void **state)
         Y("first_last@sub-domain.example.io"), Y("a!#$%&'*+/=?^_`{|}~-b@example.com"),
         Y("a@xn--bcher-kva.de"),
         Y("dr.who@hospital.nhs.uk"), Y("a@b.pharmacy"), Y("a@b.dev"), Y("a@b.za"), Y("a@b.eu"),
-        Y("a@b.ZW"), Y("a@b.ac"),
+        Y("a@b.ZW"), Y("a@b.ac"), Y("petrovicn5@inbox.example"), Y("jane.qa@clinic.test"),
         N("git@github"), N("a@com"), N("build@host.local"), N("worker@3.2.1"), N("a@b.internal"),
         N("a@b.log"),
         N("a@b.txt"), N("a@b.json"), N("a@b.yaml"), N("a@b.conf"), N("a@b.c"), N("a@b.h"),
