@@ -20,6 +20,8 @@
 #include <sys/mman.h>
 #include <time.h>
 
+static bool upper_or_digit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
 /* The HL7 segment ids that keys name ("PID", "NK1"): upper-case words of
  * three, a letter then letters or digits. Extra ones only weaken the check. */
 static void segment_ids(const strvec *keys, char *out, size_t cap)
@@ -27,13 +29,10 @@ static void segment_ids(const strvec *keys, char *out, size_t cap)
     size_t n = 0;
     for (size_t k = 0; k < keys->n; k++) {
         const char *s = keys->v[k];
-        for (size_t i = 0; s[i] && n + 3 < cap; i++) {
-            bool word = (i == 0 || !ascii_is_alnum((unsigned char)s[i - 1])) && s[i] >= 'A' &&
-                        s[i] <= 'Z' && s[i + 1] && s[i + 2] &&
-                        ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || (s[i + 1] >= '0' && s[i + 1] <= '9')) &&
-                        ((s[i + 2] >= 'A' && s[i + 2] <= 'Z') || (s[i + 2] >= '0' && s[i + 2] <= '9')) &&
-                        !ascii_is_alnum((unsigned char)s[i + 3]);
-            if (word) {
+        for (size_t i = 0; s[i] && s[i + 1] && s[i + 2] && n + 3 < cap; i++) {
+            bool starts = i == 0 || !ascii_is_alnum((unsigned char)s[i - 1]);
+            if (starts && s[i] >= 'A' && s[i] <= 'Z' && upper_or_digit(s[i + 1]) &&
+                upper_or_digit(s[i + 2]) && !ascii_is_alnum((unsigned char)s[i + 3])) {
                 memcpy(out + n, s + i, 3);
                 n += 3;
             }
