@@ -53,13 +53,14 @@ static size_t count_digits(const char *s, size_t n)
     return d;
 }
 
-/* A word of a masked name worth looking for: capitalised (Tariq, Østergaard)
+/* A word of a masked name worth looking for (no digits: the caller checked):
+ * capitalised (Tariq, Østergaard)
  * or in capitals and a listed name (COLEMAN), and not a common word: a
  * name rule's mask may cover one (Dear, Patient), and a name that is a word
  * too is the word elsewhere ("Grant access to Grant Hill"). */
 static bool name_word(const phiscrub_rules *r, const char *s, size_t n)
 {
-    if (n < ECHO_WORD_MIN || count_digits(s, n))
+    if (n < ECHO_WORD_MIN)
         return false;
     unsigned char c0 = (unsigned char)s[0], c1 = (unsigned char)s[1];
     if (c0 >= 0xC0)
@@ -89,8 +90,9 @@ static size_t collect(const echoes_ctx *ec, const char *buf, const region *v, ec
     while (kind != ECHO_NONE && nt < ECHO_TOKENS_MAX && next_token(buf, at, v->end, &from, &to)) {
         const char *s = buf + from;
         size_t n = to - from;
-        bool wanted = count_digits(s, n) >= ECHO_DIGITS_MIN ||
-                      (kind == ECHO_NAME_WORDS && name_word(ec->rules, s, n));
+        size_t digits = count_digits(s, n);
+        bool wanted = digits >= ECHO_DIGITS_MIN ||
+                      (kind == ECHO_NAME_WORDS && digits == 0 && name_word(ec->rules, s, n));
         if (wanted)
             t[nt++] = (echo_token){s, n, v->rule};
         at = to;
