@@ -6,7 +6,7 @@
  * same windows for any input, so the inputs are built to stress what the
  * fast path skips: runs that cross a 64-byte word, runs of exactly the
  * minimum length and one shorter, separator changes, hex words next to
- * colon runs, and the block's last bytes. Fixed cases pin what a window
+ * colon runs, base64 runs of 63 and 64 bytes, and the block's last bytes. Fixed cases pin what a window
  * must cover (a card, an IPv4, a full IPv6) and what gets none. */
 #include "test_support.h"
 
@@ -62,6 +62,9 @@ static void test_fixed_cases(void **state)
         {"EMV tag 5A=6011081401631670 5F24=250731", "6011081401631670"},
         {"card 4012888888881881 2 items", "4012888888881881"},
         {"zip 75034-9015 x", "75034-9015"},
+        /* a PEM body line: a base64 run of 64, with its line end */
+        {"-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\r\nx",
+         "\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\r\n"},
     };
     for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
         size_t n = windows(hits[i][0], w, 64);
@@ -80,6 +83,8 @@ static void test_fixed_cases(void **state)
         "Chrome/119.0.6045.163 Safari/537.36",              /* not an IPv4, not 3-3-4 */
         "MSH|^~\\&|EHR|CLINIC|20261123064210||ACK",       /* HL7 time, 14 digits */
         "n=12345678901234567890",                           /* 20 digits: no card */
+        /* 63 base64 bytes: one short of a PEM body line */
+        "k=MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cK-x",
     };
     for (size_t i = 0; i < sizeof misses / sizeof *misses; i++)
         if (windows(misses[i], w, 64) != 0)
@@ -101,6 +106,7 @@ static size_t random_text(char *buf, size_t cap)
         "\n", "\"", "2026-11-23", "08:30:01", "123-45-678", "1.2.3.4", "4012 8888 8888 1881",
         "1:2:3:4:5:6:7", "abcd:ef01:2345:6789:abcd:ef01:2345:6789", "12/11/84", "deadbeef",
         "415.555.0187", "119.0.6045.163", "2223000048400011", "20261123064210", "378282246310005",
+        "+", "\r", "\r\n", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw", "ggSjAgEAAoIBAQC7VJTUt9Us8cK/",
     };
     size_t n = 0, want = 1 + pick((unsigned)cap - 64);
     while (n < want) {
