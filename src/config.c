@@ -18,6 +18,7 @@ void rule_def_free(rule_def *d)
     free(d->record_field);
     strvec_free(&d->requires);
     free(d->before);
+    free(d->between);
     free(d->value_list);
     free(d->validator);
     free(d->replacement);

@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define CACHE_MAGIC "phiscrub-hsdb-6\n"
+#define CACHE_MAGIC "phiscrub-hsdb-7\n"
 #define CACHE_MAX_BYTES (256u << 20)
 
 static bool add_list(EVP_MD_CTX *md, const expr_list *l)
@@ -199,18 +199,19 @@ static bool load_entry(const char *data, size_t len, const expr_list *const list
              take_db(r, &p, end, has_id(lists[3], (unsigned)i), &r->rules[i].before_db);
     const char *widths = NULL;
     size_t wn = 0;
-    ok = ok && take_record(&p, end, &widths, &wn) && wn == r->nrules * 3 * sizeof(uint32_t);
+    ok = ok && take_record(&p, end, &widths, &wn) && wn == r->nrules * 4 * sizeof(uint32_t);
     if (!ok || p != end) {
         drop_dbs(r);
         return false;
     }
     r->from_cache = 1;
     for (size_t i = 0; i < r->nrules; i++) {
-        uint32_t w[3];
+        uint32_t w[4];
         memcpy(w, widths + i * sizeof w, sizeof w);
         r->rules[i].main_width = w[0];
         r->rules[i].value_max = w[1];
         r->rules[i].before_max = w[2];
+        r->rules[i].between_max = w[3];
     }
     return true;
 }
@@ -259,14 +260,15 @@ bool db_cache_serialize(const phiscrub_rules *r, char **out, size_t *len)
 {
     char *buf = NULL;
     size_t n = 0;
-    unsigned long long wlen = r->nrules * 3 * sizeof(uint32_t);
+    unsigned long long wlen = r->nrules * 4 * sizeof(uint32_t);
     bool ok = append(&buf, &n, CACHE_MAGIC, strlen(CACHE_MAGIC)) && append_db(&buf, &n, r->db) &&
               append_db(&buf, &n, r->words_db) && append_db(&buf, &n, r->numeric_db);
     for (size_t i = 0; ok && i < r->nrules; i++)
         ok = append_db(&buf, &n, r->rules[i].value_db) && append_db(&buf, &n, r->rules[i].before_db);
     ok = ok && append(&buf, &n, &wlen, sizeof wlen);
     for (size_t i = 0; ok && i < r->nrules; i++) {
-        uint32_t w[3] = {r->rules[i].main_width, r->rules[i].value_max, r->rules[i].before_max};
+        uint32_t w[4] = {r->rules[i].main_width, r->rules[i].value_max, r->rules[i].before_max,
+                         r->rules[i].between_max};
         ok = append(&buf, &n, w, sizeof w);
     }
     if (!ok) {

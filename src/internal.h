@@ -27,6 +27,8 @@
 #define RULE_MAX_WIDTH 8192u          /* longest match any expression may produce */
 #define RULE_MAX_WINDOW 256u          /* longest context look-back */
 #define VALUE_LEAD_MAX 9u             /* '>', blanks, '[' and a quote skipped after a key (match.c) */
+/* A rule's between: expression shares its value database, under this id. */
+#define BETWEEN_ID_BIT 0x80000000u
 #define RULE_FILE_MAX_BYTES (8u << 20) /* rule and list files */
 #define STREAM_DEFAULT_BUFFER (256u << 10)
 
@@ -105,6 +107,7 @@ typedef struct {
     strvec keys;           /* expanded; empty when the whole match is the PHI */
     char *key_list;        /* every word of this list is a literal key */
     char *before;          /* expanded; must match right before the key; masked too */
+    char *between;         /* expanded; words between the key and its value, not masked */
     bool before_optional;  /* no match before the key: start the mask at the key */
     bool longest_only;     /* keyed: only the longest value may match, no shorter one */
     char *record_field;    /* "id", "date", "dob": labels fields of patient records */
@@ -207,6 +210,7 @@ typedef struct {
     int priority;
     unsigned main_width;   /* widest match of its pattern or key */
     unsigned value_max;    /* RULE_KEYED: longest value */
+    unsigned between_max;  /* RULE_KEYED with between: its longest match; 0: none */
     bool mask_all;         /* RULE_KEYED: the mask starts at the key */
     bool mask_before;      /* RULE_KEYED: the mask is what before: matched, the key kept */
     bool keep;             /* its match (a keyed rule's value) is kept, with any mask inside it */

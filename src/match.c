@@ -433,7 +433,7 @@ static bool key_in_one_segment(const char *buf, size_t to, unsigned width, const
 {
     size_t lo = to > width ? to - width : 0, seg = SIZE_MAX;
     for (size_t i = to; i-- > lo && seg == SIZE_MAX && buf[i] != '\n';) {
-        size_t k = segment_break_at(buf + i, to - i);
+        size_t k = buf[i] == '\\' || buf[i] == '<' ? segment_break_at(buf + i, to - i) : 0;
         if (k)
             seg = i + k;
     }
@@ -443,6 +443,48 @@ static bool key_in_one_segment(const char *buf, size_t to, unsigned width, const
         if (!memcmp(s, buf + seg, 3))
             return true;
     return false;
+}
+
+/* A confirmed match: a mask, or kept text for a keep: rule. */
+static void push_confirmed(matcher *m, unsigned rule_idx, size_t start, size_t end)
+{
+    if (m->r->rules[rule_idx].keep)
+        push(m->allows, &m->nallows, m->capallows, start, end, rule_idx, m, true);
+    else
+        push(m->spans, &m->nspans, m->capspans, start, end, rule_idx, m, false);
+}
+
+/* A rule with between: the words between its key (ending at `to`) and its
+ * value ("your visit | is scheduled for | 2027-01-16"). Scanned here
+ * rather than as part of the key: a key that runs on for 60 bytes of any
+ * text to " on " or " for " costs the main scan far more than this side
+ * scan after each (rare) key. Every end of it is a possible value start. */
+static void confirm_after_between(matcher *m, unsigned rule_idx, size_t to)
+{
+    const compiled_rule *ru = &m->r->rules[rule_idx];
+    size_t limit = m->len - to < ru->between_max ? m->len - to : ru->between_max;
+    const char *nl = memchr(m->buf + to, '\n', limit);
+    if (nl)
+        limit = (size_t)(nl - (m->buf + to));
+    m->value_rule = rule_idx | BETWEEN_ID_BIT;
+    m->nends = 0;
+    if (limit == 0 ||
+        hs_scan(ru->value_db, m->buf + to, (unsigned)limit, 0, m->vscratch, on_value, m) !=
+            HS_SUCCESS) {
+        if (limit)
+            m->err = PHISCRUB_ERR_SCAN;
+        return;
+    }
+    size_t between_ends[VALUE_MAX_ENDS], nbetween = m->nends;
+    memcpy(between_ends, m->value_ends, nbetween * sizeof *between_ends);
+    for (size_t i = 0; i < nbetween && m->err == PHISCRUB_OK; i++) {
+        size_t at = value_start(m->buf, to + between_ends[i], m->len), n;
+        if (!find_value_ends(m, rule_idx, at) || (n = pick_value(m, rule_idx, at, at)) == 0)
+            continue;
+        if (ru->one_segment && (n = segment_break(m->buf + at, n)) == 0)
+            continue;
+        push_confirmed(m, rule_idx, at, at + n);
+    }
 }
 
 static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
@@ -466,6 +508,10 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
         size_t n = 0, at = to, key_from = from;
         if (ru->one_segment && !key_in_one_segment(m->buf, to, ru->main_width, ru->segments))
             return;
+        if (ru->between_max) {
+            confirm_after_between(m, rule_idx, to);
+            return;
+        }
         /* The value first: it needs no `before:`, and most keys that fail
          * fail there (an '@' in "[meta@32473 ...]" has no domain after it). */
         if (ru->has_value) {
@@ -499,10 +545,7 @@ static void confirm_rule(matcher *m, unsigned rule_idx, size_t from, size_t to)
     } else if (!rule_check(m, ru, m->buf + from, to - from)) {
         return;
     }
-    if (ru->keep)
-        push(m->allows, &m->nallows, m->capallows, start, end, rule_idx, m, true);
-    else
-        push(m->spans, &m->nspans, m->capspans, start, end, rule_idx, m, false);
+    push_confirmed(m, rule_idx, start, end);
 }
 
 static int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,

@@ -291,6 +291,17 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
             snprintf(v, n, "^(?:%s)", d->patterns.v[i]);
             RETURN_IF_ERR(expr_add(&x->values, v, d->caseless ? HS_FLAG_CASELESS : 0, idx, 0));
         }
+        if (d->between) {
+            /* Where between: ends, a value may start: one scan of the value
+             * database finds both, told apart by id. */
+            size_t n = strlen(d->between) + 8;
+            char *v = malloc(n);
+            if (!v)
+                return PHISCRUB_ERR_NOMEM;
+            snprintf(v, n, "^(?:%s)", d->between);
+            RETURN_IF_ERR(expr_add(&x->values, v, d->caseless ? HS_FLAG_CASELESS : 0,
+                                   idx | BETWEEN_ID_BIT, 0));
+        }
         return PHISCRUB_OK;
     }
     expr_list *to = d->numeric ? &x->numeric : &x->main;
@@ -335,13 +346,14 @@ static phiscrub_status lint_widths(phiscrub_rules *r, const expr_list *l, enum w
                          ce ? ce->message : "?");
                 hs_free_compile_error(ce);
                 return expression_error(
-                    r, what == WIDTH_MAIN ? r->expr_rule[l->ids[i]] : l->ids[i], msg, err);
+                    r, what == WIDTH_MAIN ? r->expr_rule[l->ids[i]] : l->ids[i] & ~BETWEEN_ID_BIT,
+                    msg, err);
             }
             maxw = info->max_width;
             minw = info->min_width;
             free(info);
         }
-        unsigned rule = what == WIDTH_MAIN ? r->expr_rule[l->ids[i]] : l->ids[i];
+        unsigned rule = what == WIDTH_MAIN ? r->expr_rule[l->ids[i]] : l->ids[i] & ~BETWEEN_ID_BIT;
         if (maxw == UINT_MAX || maxw > RULE_MAX_WIDTH) {
             char msg[160];
             snprintf(msg, sizeof msg,
@@ -352,7 +364,8 @@ static phiscrub_status lint_widths(phiscrub_rules *r, const expr_list *l, enum w
         if (minw == 0)
             return expression_error(r, rule, "pattern can match the empty string", err);
         compiled_rule *ru = &r->rules[rule];
-        unsigned *slot = what == WIDTH_VALUE    ? &ru->value_max
+        unsigned *slot = what == WIDTH_VALUE && (l->ids[i] & BETWEEN_ID_BIT) ? &ru->between_max
+                         : what == WIDTH_VALUE  ? &ru->value_max
                          : what == WIDTH_BEFORE ? &ru->before_max
                                                 : &ru->main_width;
         if (maxw > *slot)
@@ -375,7 +388,7 @@ static phiscrub_status compile_db(phiscrub_rules *r, const expr_list *l, bool id
     phiscrub_status st;
     if (ce && ce->expression >= 0 && (size_t)ce->expression < l->expr.n) {
         unsigned id = l->ids[ce->expression];
-        st = expression_error(r, ids_are_exprs ? r->expr_rule[id] : id, msg, err);
+        st = expression_error(r, ids_are_exprs ? r->expr_rule[id] : id & ~BETWEEN_ID_BIT, msg, err);
     } else {
         error_set(err, NULL, 0, 0, NULL, "%s", msg);
         st = PHISCRUB_ERR_PATTERN;
@@ -445,8 +458,8 @@ static phiscrub_status compile_rule_db(phiscrub_rules *r, const expr_list *l, un
     expr_list sub = {0};
     phiscrub_status st = PHISCRUB_OK;
     for (size_t k = 0; st == PHISCRUB_OK && k < l->expr.n; k++)
-        if (l->ids[k] == rule)
-            st = expr_add(&sub, xstrdup(l->expr.v[k]), l->flags[k], rule, l->width[k]);
+        if ((l->ids[k] & ~BETWEEN_ID_BIT) == rule)
+            st = expr_add(&sub, xstrdup(l->expr.v[k]), l->flags[k], l->ids[k], l->width[k]);
     if (st == PHISCRUB_OK && sub.expr.n)
         st = compile_db(r, &sub, false, db, err);
     expr_free(&sub);
@@ -487,7 +500,7 @@ static void summarize(phiscrub_rules *r)
         if (ru->record_tuple) /* records_tuple() reads this far on each side of its key */
             ru->value_max = ru->before_max = RECORDS_TUPLE_SIDE_MAX;
         unsigned key = ru->key_leader >= 0 ? r->rules[ru->key_leader].main_width : ru->main_width;
-        unsigned lead = ru->value_max ? VALUE_LEAD_MAX : 0;
+        unsigned lead = ru->value_max ? ru->between_max + VALUE_LEAD_MAX : 0;
         unsigned w = key + lead + ru->value_max + ru->before_max;
         r->max_width = w > r->max_width ? w : r->max_width;
         r->max_window = ru->window > r->max_window ? ru->window : r->max_window;

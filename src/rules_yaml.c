@@ -324,6 +324,9 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         } else if (!strcmp(key, "before")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
             RETURN_IF_ERR(expand_owned(ld, v, d->id, s, &d->before));
+        } else if (!strcmp(key, "between")) {
+            RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
+            RETURN_IF_ERR(expand_owned(ld, v, d->id, s, &d->between));
         } else if (!strcmp(key, "key_list") || !strcmp(key, "value_list")) {
             RETURN_IF_ERR(get_string(ld, v, d->id, key, &s));
             if (!config_find_list(ld->cfg, s))
@@ -398,6 +401,9 @@ static phiscrub_status load_rule(loader *ld, yaml_node_t *node, rule_def *d)
         if ((d->trim || d->mask_all || d->value_list || d->before || d->one_segment) && !keyed)
             return fail(ld, node, d->id,
                         "trim:, mask:, value_list: and one_segment: apply to rules with a key", NULL);
+        if (d->between && (!keyed || !d->patterns.n || d->mask_all || d->before))
+            return fail(ld, node, d->id, "between: needs a key and a pattern, and no mask: all or before:",
+                        NULL);
         if (d->mask_before && (!d->before || d->patterns.n))
             return fail(ld, node, d->id, "mask: before needs before: and no pattern:", NULL);
         if (d->keys.n && d->key_list)

@@ -68,6 +68,11 @@ static void test_schema_errors(void **state)
                  PHISCRUB_ERR_CONFIG, 5, "whole number");
     expect_error("rules:\n  - id: a\n    category: X\n    pattern: 'abc'\n    one_segment: true\n",
                  PHISCRUB_ERR_CONFIG, 2, "one_segment: apply to rules with a key");
+    expect_error("rules:\n  - id: a\n    category: X\n    pattern: 'abc'\n    between: ' on '\n",
+                 PHISCRUB_ERR_CONFIG, 2, "between: needs a key and a pattern");
+    expect_error("rules:\n  - id: a\n    category: X\n    key: 'k='\n    pattern: 'abc'\n"
+                 "    between: ' on '\n    mask: all\n",
+                 PHISCRUB_ERR_CONFIG, 2, "between: needs a key and a pattern");
     expect_error("rules: [\n", PHISCRUB_ERR_CONFIG, 0, "YAML");
     expect_error("bogus: 1\nrules: []\n", PHISCRUB_ERR_CONFIG, 1, "unknown top-level key");
     expect_error("rules: []\n", PHISCRUB_ERR_CONFIG, 0, "no rules are active");
@@ -219,6 +224,28 @@ static void test_value_lead(void **state)
     scrub_expect(r, "acct=    1234\n", "acct=    1234\n");   /* 4 blanks: not a lead */
     scrub_expect(r, "acct=[1234]\n", "acct=[1234]\n");      /* '[' only before a quote */
     scrub_expect(r, "acct=\"\"1234\n", "acct=\"\"1234\n"); /* one quote */
+    phiscrub_rules_free(r);
+}
+
+/* between: words after the key, before the value, are neither part of the
+ * key nor masked; every place they can end is tried as the value's start. */
+static void test_between(void **state)
+{
+    (void)state;
+    static const char yaml[] = "pack: one\n"
+                               "rules:\n"
+                               "  - id: visit\n"
+                               "    category: DAY\n"
+                               "    key: '\\bvisit\\b'\n"
+                               "    between: '[a-z ]{0,20} (?:on|at) '\n"
+                               "    pattern: '\\d{4}\\b'\n";
+    phiscrub_rules *r = load_ok(yaml);
+    scrub_expect(r, "visit is on 1234 ok\n", "visit is on [DAY] ok\n");
+    scrub_expect(r, "visit on 1234\n", "visit on [DAY]\n");
+    scrub_expect(r, "visit 1234\n", "visit 1234\n"); /* between: cannot be left out */
+    scrub_expect(r, "visit is at home on 1234\n", "visit is at home on [DAY]\n");
+    scrub_expect(r, "visit was moved on\n1234\n", "visit was moved on\n1234\n");
+    scrub_expect(r, "visit is on \"1234\"\n", "visit is on \"[DAY]\"\n");
     phiscrub_rules_free(r);
 }
 
@@ -440,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_roster_and_allow),
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_value_lead),
+        cmocka_unit_test(test_between),
         cmocka_unit_test(test_mask_ends_on_word),
         cmocka_unit_test(test_keep_rules),
         cmocka_unit_test(test_whole_run),
