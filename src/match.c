@@ -315,15 +315,21 @@ static bool value_may_start(const compiled_rule *ru, const char *p, size_t n)
     return i < n && byteset_has(&ru->value_first, (unsigned char)p[i]);
 }
 
+/* How many bytes from `at` a side scan may read: at most max, and not
+ * past the end of the line. */
+static size_t line_limit(const matcher *m, size_t at, size_t max)
+{
+    size_t limit = m->len - at < max ? m->len - at : max;
+    const char *nl = memchr(m->buf + at, '\n', limit);
+    return nl ? (size_t)(nl - (m->buf + at)) : limit;
+}
+
 /* Collects in m->value_ends where a value of ru starting at `at` may end
  * (same line only); returns false if it can end nowhere. */
 static bool find_value_ends(matcher *m, unsigned rule_idx, size_t at)
 {
     const compiled_rule *ru = &m->r->rules[rule_idx];
-    size_t limit = m->len - at < ru->value_max ? m->len - at : ru->value_max;
-    const char *nl = memchr(m->buf + at, '\n', limit);
-    if (nl)
-        limit = (size_t)(nl - (m->buf + at));
+    size_t limit = line_limit(m, at, ru->value_max);
     m->nends = 0;
     if (limit == 0 || !value_may_start(ru, m->buf + at, limit))
         return false;
@@ -462,10 +468,7 @@ static void push_confirmed(matcher *m, unsigned rule_idx, size_t start, size_t e
 static void confirm_after_between(matcher *m, unsigned rule_idx, size_t to)
 {
     const compiled_rule *ru = &m->r->rules[rule_idx];
-    size_t limit = m->len - to < ru->between_max ? m->len - to : ru->between_max;
-    const char *nl = memchr(m->buf + to, '\n', limit);
-    if (nl)
-        limit = (size_t)(nl - (m->buf + to));
+    size_t limit = line_limit(m, to, ru->between_max);
     m->value_rule = rule_idx | BETWEEN_ID_BIT;
     m->nends = 0;
     if (limit == 0 ||

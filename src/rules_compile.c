@@ -155,6 +155,17 @@ static char *literal_expr(const char *w)
     return b.p;
 }
 
+/* open + pattern + close, newly allocated; NULL when out of memory
+ * (expr_add reports that). */
+static char *wrapped_expr(const char *open, const char *pattern, const char *close)
+{
+    size_t n = strlen(open) + strlen(pattern) + strlen(close) + 1;
+    char *v = malloc(n);
+    if (v)
+        snprintf(v, n, "%s%s%s", open, pattern, close);
+    return v;
+}
+
 /* The expression lists a rule set compiles into. */
 typedef struct {
     expr_list main, words, values, befores, numeric;
@@ -254,12 +265,7 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
     if (d->before) {
         /* Matched leftwards from the key: anchored at the end of the bytes
          * before it, with SOM for where it starts. */
-        size_t n = strlen(d->before) + 8;
-        char *v = malloc(n);
-        if (!v)
-            return PHISCRUB_ERR_NOMEM;
-        snprintf(v, n, "(?:%s)\\z", d->before);
-        RETURN_IF_ERR(expr_add(&x->befores, v,
+        RETURN_IF_ERR(expr_add(&x->befores, wrapped_expr("(?:", d->before, ")\\z"),
                                HS_FLAG_SOM_LEFTMOST | (d->caseless ? HS_FLAG_CASELESS : 0), idx,
                                0));
     }
@@ -284,23 +290,14 @@ static phiscrub_status add_rule(const phiscrub_config *cfg, phiscrub_rules *r, c
         for (size_t i = 0; i < d->patterns.n; i++) {
             if (!first_bytes_add(d->patterns.v[i], d->caseless, &blanks, &ru->value_first))
                 ru->value_first_known = false;
-            size_t n = strlen(d->patterns.v[i]) + 8;
-            char *v = malloc(n);
-            if (!v)
-                return PHISCRUB_ERR_NOMEM;
-            snprintf(v, n, "^(?:%s)", d->patterns.v[i]);
-            RETURN_IF_ERR(expr_add(&x->values, v, d->caseless ? HS_FLAG_CASELESS : 0, idx, 0));
+            RETURN_IF_ERR(expr_add(&x->values, wrapped_expr("^(?:", d->patterns.v[i], ")"),
+                                   d->caseless ? HS_FLAG_CASELESS : 0, idx, 0));
         }
         if (d->between) {
             /* Where between: ends, a value may start: one scan of the value
              * database finds both, told apart by id. */
-            size_t n = strlen(d->between) + 8;
-            char *v = malloc(n);
-            if (!v)
-                return PHISCRUB_ERR_NOMEM;
-            snprintf(v, n, "^(?:%s)", d->between);
-            RETURN_IF_ERR(expr_add(&x->values, v, d->caseless ? HS_FLAG_CASELESS : 0,
-                                   idx | BETWEEN_ID_BIT, 0));
+            RETURN_IF_ERR(expr_add(&x->values, wrapped_expr("^(?:", d->between, ")"),
+                                   d->caseless ? HS_FLAG_CASELESS : 0, idx | BETWEEN_ID_BIT, 0));
         }
         return PHISCRUB_OK;
     }
