@@ -471,11 +471,11 @@ static void confirm_after_between(matcher *m, unsigned rule_idx, size_t to)
     size_t limit = line_limit(m, to, ru->between_max);
     m->value_rule = rule_idx | BETWEEN_ID_BIT;
     m->nends = 0;
-    if (limit == 0 ||
-        hs_scan(ru->value_db, m->buf + to, (unsigned)limit, 0, m->vscratch, on_value, m) !=
-            HS_SUCCESS) {
-        if (limit)
-            m->err = PHISCRUB_ERR_SCAN;
+    if (limit == 0)
+        return;
+    if (hs_scan(ru->value_db, m->buf + to, (unsigned)limit, 0, m->vscratch, on_value, m) !=
+        HS_SUCCESS) {
+        m->err = PHISCRUB_ERR_SCAN;
         return;
     }
     size_t between_ends[VALUE_MAX_ENDS], nbetween = m->nends;
